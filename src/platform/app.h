@@ -1,0 +1,50 @@
+// The whole program wired together: the database, the routes of every capability, the policy and
+// the dispatcher. `lodestar serve` builds one and hands its dispatcher to the server; the
+// integration tests build one on an ephemeral port.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "platform/http/dispatcher.h"
+#include "platform/http/metrics.h"
+#include "platform/http/router.h"
+#include "platform/store/database.h"
+
+namespace lodestar {
+
+// What a capability's routes may use. Owned by App; outlives every request.
+struct AppContext {
+  store::Database& db;
+  http::Metrics& metrics;
+  std::chrono::system_clock::time_point started;
+};
+
+struct AppOptions {
+  std::string database_url = "sqlite:var/lodestar.db";
+  std::size_t pool_size = 8;
+  bool migrate = true;  // apply pending migrations on start
+};
+
+class App {
+ public:
+  // Opens the database, migrates it (unless told not to) and registers every route. Throws
+  // std::runtime_error (or store::SchemaTooNew) with a message a person can act on.
+  explicit App(const AppOptions& options);
+  ~App();
+
+  store::Database& db() { return *db_; }
+  http::Metrics& metrics() { return metrics_; }
+  const http::Router& router() const { return router_; }
+  const http::Dispatcher& dispatcher() const { return *dispatcher_; }
+
+ private:
+  std::unique_ptr<store::Database> db_;
+  http::Metrics metrics_;
+  http::Router router_;
+  std::unique_ptr<AppContext> context_;
+  std::unique_ptr<http::Dispatcher> dispatcher_;
+};
+
+}  // namespace lodestar

@@ -1,0 +1,71 @@
+// Maps a method and a path to a handler. Patterns are literal segments and {name} parameters
+// ("/frameworks/{id}/items/{item}"); a trailing "{name...}" takes the rest of the path. A path
+// that matches a pattern under another method answers 405 with Allow; HEAD is answered by GET.
+//
+// Every route declares the access it needs. There is no default: a route cannot be registered
+// without one, and the policy denies what it does not recognise.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/http/request.h"
+#include "platform/http/response.h"
+
+namespace lodestar::http {
+
+using Handler = std::function<Response(Request&)>;
+
+// What a route asks of the person making the request. The policy decides (see Dispatcher).
+struct Access {
+  std::string permission;  // "public": anyone, signed in or not; anything else is the policy's
+  static Access anyone() { return {"public"}; }
+};
+
+// How the dispatcher treats the route's errors and where its handler runs.
+enum class RouteKind {
+  kPage,  // HTML; errors render the error page
+  kApi,   // JSON; errors are application/problem+json (RFC 9457)
+};
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  Handler handler;
+  Access access;
+  RouteKind kind = RouteKind::kPage;
+  // Runs on the I/O thread instead of the worker pool. Only for handlers that never block:
+  // no database, no file system, no password hashing (static assets, /healthz).
+  bool runs_inline = false;
+};
+
+struct Match {
+  const Route* route = nullptr;  // null when nothing matched
+  std::map<std::string, std::string, std::less<>> params;
+  std::vector<std::string> allowed;  // when the path matched under other methods only: for 405
+};
+
+class Router {
+ public:
+  // Adds a route. Throws std::logic_error when the same method and pattern are added twice or
+  // the pattern is malformed: both are programming errors caught by the first test run.
+  void add(Route route);
+
+  // Finds the route for `method` and `path`. HEAD falls back to GET.
+  Match match(std::string_view method, std::string_view path) const;
+
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+// True when `path` matches `pattern`, filling `params`. Exposed for tests.
+bool match_pattern(std::string_view pattern, std::string_view path,
+                   std::map<std::string, std::string, std::less<>>& params);
+
+}  // namespace lodestar::http
