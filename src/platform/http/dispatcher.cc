@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <cctype>
 #include <chrono>
 
 #include <fmt/format.h>
@@ -50,6 +51,21 @@ const char* reason(int status) {
 }
 
 }  // namespace
+
+std::string url_encode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    }
+  }
+  return out;
+}
 
 bool public_only_policy(const Request&, const Access& access) {
   return access.permission == "public";
@@ -150,9 +166,11 @@ Response Dispatcher::respond(Request& request) const {
   }
   request.route = match.route->pattern;
   request.params = std::move(match.params);
-  if (!policy_(request, match.route->access)) return error(request, api, 403, {}, nullptr);
+  Response preamble;  // headers the authenticator wants on whatever the answer is
   try {
-    return match.route->handler(request);
+    auto response = authorize_and_run(request, *match.route, api, preamble);
+    for (auto& [name, value] : preamble.headers) response.headers.emplace_back(name, value);
+    return response;
   } catch (const Invalid& e) {
     auto errors = nlohmann::json::array();
     for (const auto& problem : e.problems()) {
@@ -178,6 +196,24 @@ Response Dispatcher::respond(Request& request) const {
                {{"request_id", request.request_id}, {"route", request.route}, {"error", e.what()}});
     return error(request, api, 500, {}, nullptr);
   }
+}
+
+Response Dispatcher::authorize_and_run(Request& request, const Route& route, bool api,
+                                       Response& preamble) const {
+  if (options_.authenticate) options_.authenticate(request, preamble);
+  if (policy_(request, route.access)) return route.handler(request);
+  if (request.principal) return error(request, api, 403, {}, nullptr);
+  // Nobody is signed in: an API asks for credentials, a page sends the person to sign in and
+  // back (RFC 9110 §15.5.2: a 401 carries WWW-Authenticate).
+  if (api) {
+    auto response = error(request, api, 401, {}, nullptr);
+    response.set_header("WWW-Authenticate", "Bearer realm=\"lodestar\"");
+    return response;
+  }
+  if (request.method != "GET" && request.method != "HEAD")
+    return error(request, api, 401, {}, nullptr);
+  return Response::redirect(options_.sign_in_path + "?next=" +
+                            url_encode(request.target.empty() ? request.path : request.target));
 }
 
 Response Dispatcher::error(const Request& request, bool api, int status, std::string_view detail,

@@ -17,11 +17,18 @@
 
 namespace lodestar::http {
 
-// Decides whether the request may use a route. The one policy of the program; default deny.
+// Decides whether the request (with its principal, when someone signed in) may use a route.
+// The one policy of the program; default deny.
 using Policy = std::function<bool(const Request&, const Access&)>;
 
-// The policy before accounts exist: only routes open to anyone are allowed.
+// A policy that allows only routes open to anyone (for tests of the plumbing).
 bool public_only_policy(const Request&, const Access&);
+
+// Runs before the policy on every routed request: fills request.principal from the session
+// cookie or the API token, and checks the CSRF token of state-changing page requests. May set
+// headers on the eventual response (a refreshed cookie) through `response`. Throws Forbidden for
+// a bad CSRF token; leaves principal null when nobody is signed in.
+using Authenticator = std::function<void(Request& request, Response& response)>;
 
 // Renders the HTML error page for `status` (404, 405, 500, …) in the request's language.
 using ErrorPageRenderer = std::function<std::string(const Request&, int status)>;
@@ -32,6 +39,9 @@ using Translator = std::function<std::string(const Request&, std::string_view ke
 struct DispatcherOptions {
   std::size_t gzip_min_bytes = 860;  // smaller bodies are not worth a gzip header
   Translator translate;              // unset: keys are returned as they are
+  Authenticator authenticate;        // unset: nobody is ever signed in
+  // Where a page that needs a signed-in person sends someone who is not ("?next=" is added).
+  std::string sign_in_path = "/sign-in";
 };
 
 class Dispatcher {
@@ -52,6 +62,8 @@ class Dispatcher {
 
  private:
   Response respond(Request& request) const;
+  Response authorize_and_run(Request& request, const Route& route, bool api,
+                             Response& preamble) const;
   Response error(const Request& request, bool api, int status, std::string_view detail,
                  const nlohmann::json* extra) const;
   void finish(const Request& request, Response& response) const;
@@ -62,6 +74,9 @@ class Dispatcher {
   ErrorPageRenderer error_page_;
   DispatcherOptions options_;
 };
+
+// Percent-encodes everything but unreserved characters and '/' (for ?next= and the like).
+std::string url_encode(std::string_view text);
 
 // A fresh request id: 16 hex characters from a random source.
 std::string new_request_id();

@@ -3,10 +3,13 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "platform/auth/principal.h"
 
 namespace lodestar::http {
 
@@ -23,6 +26,8 @@ struct Request {
   std::map<std::string, std::string, std::less<>> params;  // path parameters, e.g. {id}
   std::string request_id;
   std::string route;  // the matched pattern, e.g. "/frameworks/{id}"
+  // Who is asking: set by the authenticator before the policy runs; null when nobody signed in.
+  std::shared_ptr<const auth::Principal> principal;
 
   // Returns the first header with this (case-insensitive) name, or "" when absent.
   std::string_view header(std::string_view name) const;

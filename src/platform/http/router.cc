@@ -74,6 +74,12 @@ bool match_pattern(std::string_view pattern, std::string_view path,
   return true;
 }
 
+OrgResolver org_from_param(std::string name) {
+  return [name = std::move(name)](const Request& request) -> std::optional<std::string> {
+    return request.param(name);
+  };
+}
+
 void Router::add(Route route) {
   check_pattern(route.pattern);
   if (route.access.permission.empty()) {

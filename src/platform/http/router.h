@@ -20,11 +20,27 @@ namespace lodestar::http {
 
 using Handler = std::function<Response(Request&)>;
 
+// Finds the organization a request touches (from a path parameter, a query value, or a record
+// it names). Returns nothing when the request names none: the policy then asks for the
+// permission at district level. May throw NotFound for a record that does not exist.
+using OrgResolver = std::function<std::optional<std::string>(const Request&)>;
+
 // What a route asks of the person making the request. The policy decides (see Dispatcher).
 struct Access {
-  std::string permission;  // "public": anyone, signed in or not; anything else is the policy's
-  static Access anyone() { return {"public"}; }
+  // "public": anyone, signed in or not; "signed_in": any signed-in person; anything else is a
+  // permission the policy grants to roles (platform/auth/policy.h).
+  std::string permission;
+  OrgResolver org;  // unset: the route is not about one organization
+
+  static Access anyone() { return {"public", {}}; }
+  static Access signed_in() { return {"signed_in", {}}; }
+  static Access to(std::string permission, OrgResolver org = {}) {
+    return {std::move(permission), std::move(org)};
+  }
 };
+
+// The organization named by path parameter `name`.
+OrgResolver org_from_param(std::string name);
 
 // How the dispatcher treats the route's errors and where its handler runs.
 enum class RouteKind {

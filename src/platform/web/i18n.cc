@@ -13,7 +13,6 @@
 namespace lodestar::web {
 namespace {
 
-constexpr std::string_view kLocaleDir = "src/platform/web/locales/";
 constexpr std::string_view kCookieName = "lodestar_lang";
 
 std::string_view trim(std::string_view s) {
@@ -64,17 +63,34 @@ std::map<std::string, std::string, std::less<>> parse_locale(const std::string& 
   return texts;
 }
 
+// Every capability keeps its own src/<capability>/locales/<lang>.json; the catalog is their
+// union. A key defined by two files is an error, so capabilities cannot override each other.
 Catalog load_builtin() {
-  std::map<std::string, std::string> locales;
-  for (const auto& entry : resources::list(kLocaleDir)) {
-    std::string_view file = entry.path.substr(kLocaleDir.size());
+  std::map<std::string, nlohmann::json> merged;
+  std::map<std::string, std::string> owner;  // "lang/key" → file that defined it
+  for (const auto& entry : resources::list("src/")) {
+    auto marker = entry.path.rfind("/locales/");
+    if (marker == std::string_view::npos) continue;
+    std::string_view file = entry.path.substr(marker + 9);
     if (!file.ends_with(".json") || file.find('/') != std::string_view::npos) continue;
     file.remove_suffix(5);
-    locales.emplace(std::string(file), std::string(entry.bytes));
+    std::string language(file);
+    std::string path(entry.path);
+    auto& texts = merged.try_emplace(language, nlohmann::json::object()).first->second;
+    for (const auto& [key, value] : parse_locale(path, std::string(entry.bytes))) {
+      auto [it, fresh] = owner.emplace(language + "/" + key, path);
+      if (!fresh) {
+        throw std::logic_error("translation key \"" + key + "\" is defined in both " + it->second +
+                               " and " + path);
+      }
+      texts[key] = value;
+    }
   }
-  if (!locales.contains(std::string(kDefaultLanguage))) {
-    throw std::logic_error("no English locale compiled in (" + std::string(kLocaleDir) + ")");
+  if (!merged.contains(std::string(kDefaultLanguage))) {
+    throw std::logic_error("no English locale compiled in (src/*/locales/en.json)");
   }
+  std::map<std::string, std::string> locales;
+  for (const auto& [language, texts] : merged) locales.emplace(language, texts.dump());
   return Catalog::from_json(locales);
 }
 

@@ -30,7 +30,12 @@ class DispatcherTest : public ::testing::Test {
     router_.add({.method = "GET",
                  .pattern = "/admin",
                  .handler = [](Request&) { return Response::html("admin"); },
-                 .access = {"plans.edit"}});
+                 .access = Access::to("plans.edit")});
+    router_.add({.method = "GET",
+                 .pattern = "/api/v1/admin",
+                 .handler = [](Request&) { return Response::json({}); },
+                 .access = Access::to("plans.edit"),
+                 .kind = RouteKind::kApi});
   }
 
   void add(std::string method, std::string pattern, RouteKind kind, Handler handler) {
@@ -90,8 +95,50 @@ TEST_F(DispatcherTest, WrongMethodIs405WithAllow) {
   EXPECT_EQ(response.header("Allow"), "GET, HEAD");
 }
 
-TEST_F(DispatcherTest, PolicyDeniesWhatItDoesNotKnow) {
-  EXPECT_EQ(get("GET", "/admin").status, 403);
+TEST_F(DispatcherTest, PageThatNeedsSomeoneSendsNobodyToSignInAndBack) {
+  Request request;
+  request.method = "GET";
+  request.path = "/admin";
+  request.target = "/admin?tab=a b";
+  auto response = dispatcher_.handle(request);
+  EXPECT_EQ(response.status, 303);
+  EXPECT_EQ(response.header("Location"), "/sign-in?next=/admin%3Ftab%3Da%20b");
+}
+
+TEST_F(DispatcherTest, ApiThatNeedsSomeoneAnswers401WithAChallenge) {
+  auto response = get("GET", "/api/v1/admin");
+  EXPECT_EQ(response.status, 401);
+  EXPECT_EQ(response.header("WWW-Authenticate"), "Bearer realm=\"lodestar\"");
+  EXPECT_EQ(response.header("Content-Type"), "application/problem+json");
+}
+
+TEST_F(DispatcherTest, SignedInButNotAllowedIs403AndTheAuthenticatorsHeadersStay) {
+  DispatcherOptions options;
+  options.authenticate = [](Request& request, Response& preamble) {
+    request.principal = std::make_shared<auth::Principal>();
+    preamble.set_header("Set-Cookie", "refreshed=1");
+  };
+  Dispatcher dispatcher(
+      router_, metrics_, public_only_policy,
+      [](const Request&, int status) { return std::to_string(status); }, options);
+  Request request;
+  request.method = "GET";
+  request.path = "/admin";
+  auto response = dispatcher.handle(request);
+  EXPECT_EQ(response.status, 403);
+  EXPECT_EQ(response.header("Set-Cookie"), "refreshed=1");
+}
+
+TEST_F(DispatcherTest, AuthenticatorRefusingTheRequestIs403) {
+  DispatcherOptions options;
+  options.authenticate = [](Request&, Response&) { throw Forbidden("error.csrf"); };
+  Dispatcher dispatcher(
+      router_, metrics_, public_only_policy,
+      [](const Request&, int status) { return std::to_string(status); }, options);
+  Request request;
+  request.method = "GET";
+  request.path = "/ok";
+  EXPECT_EQ(dispatcher.handle(request).status, 403);
 }
 
 TEST_F(DispatcherTest, HandlerExceptionIs500WithTheRequestIdLoggedAndNoInternals) {
