@@ -18,9 +18,11 @@ $(BUILD)/build.ninja:
 build: setup $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
-## Installs what is missing, builds, migrates var/lodestar.db and serves http://127.0.0.1:8080.
+## Installs what is missing, builds, migrates var/lodestar.db, loads the demo district on first
+## start (it prints the accounts to sign in with) and serves http://127.0.0.1:8080.
 run: build
 	@mkdir -p var
+	@-$(BUILD)/lodestar demo --database $(DATABASE)
 	$(BUILD)/lodestar serve --listen $(LISTEN) --database $(DATABASE)
 
 ## Every test: unit, integration on SQLite and PostgreSQL 15, browser (Chromium + axe-core), then

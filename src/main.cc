@@ -1,15 +1,24 @@
 // The `lodestar` command: every sub-command of the one binary (CLI11). Flags may also be given
 // as LODESTAR_* environment variables; a flag wins over its variable.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <string>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 
+#include <termios.h>
+#include <unistd.h>
+
+#include "demo/demo.h"
 #include "platform/app.h"
+#include "platform/auth/accounts.h"
+#include "platform/errors.h"
 #include "platform/http/server.h"
 #include "platform/log.h"
 #include "platform/store/migrations.h"
+#include "platform/web/i18n.h"
 
 namespace {
 
@@ -49,7 +58,7 @@ struct Options {
   std::string log_level = "info";
   std::string listen = "127.0.0.1:8080";
   int threads = 4;
-  int io_threads = 1;
+  int io_threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   int pool_size = 8;
   bool no_migrate = false;
 };
@@ -79,6 +88,76 @@ int serve(const Options& options) {
   std::printf("Press Ctrl+C to stop.\n");
   std::fflush(stdout);
   server.run();
+  log::flush();
+  return 0;
+}
+
+// Opens the database and applies pending migrations: every command that touches data does.
+std::unique_ptr<store::Database> open_migrated(const Options& options) {
+  auto db = store::Database::open(options.database, 2);
+  store::migrate(*db, store::builtin_migrations(db->dialect()));
+  return db;
+}
+
+int load_demo(const Options& options) {
+  auto db = open_migrated(options);
+  auto report = demo::load(*db);
+  if (report.loaded) {
+    std::printf("Loaded the demo district into %s: %d schools, %d staff, %d students.\n",
+                db->display_url().c_str(), report.schools, report.staff, report.students);
+  } else {
+    std::printf("The demo district is already in %s.\n", db->display_url().c_str());
+  }
+  std::printf("Sign in with any of these accounts; the password is %s\n", demo::kPassword);
+  for (const auto& account : report.accounts) {
+    std::printf("  %-34s %s\n", account.email.c_str(), account.role.c_str());
+  }
+  return 0;
+}
+
+// Reads a password from the terminal without echo, or one line from standard input when it is
+// not a terminal (so scripts can pipe it in). Never from a flag: flags end up in shell history
+// and in `ps`.
+std::string read_password(const char* prompt) {
+  std::string password;
+  if (isatty(STDIN_FILENO)) {
+    std::fprintf(stderr, "%s", prompt);
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    std::getline(std::cin, password);
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::fprintf(stderr, "\n");
+  } else {
+    std::getline(std::cin, password);
+  }
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
+}
+
+int admin_create(const Options& options, const std::string& email, const std::string& name) {
+  auto password = read_password("Password for the new administrator: ");
+  if (isatty(STDIN_FILENO) && read_password("Again, to be sure: ") != password) {
+    std::fprintf(stderr, "lodestar: the two passwords differ; nothing was created.\n");
+    return 2;
+  }
+  auto db = open_migrated(options);
+  try {
+    auth::create_administrator(*db, email, password, name.empty() ? email : name);
+  } catch (const Invalid& invalid) {
+    const auto& catalog = web::Catalog::builtin();
+    for (const auto& problem : invalid.problems()) {
+      std::fprintf(stderr, "lodestar: --%s: %s\n",
+                   problem.field == "display_name" ? "name" : problem.field.c_str(),
+                   catalog.translate("en", problem.message_key).c_str());
+    }
+    std::fprintf(stderr, "Nothing was created.\n");
+    return 2;
+  }
+  std::printf("Created administrator %s in %s. Sign in at /sign-in.\n", email.c_str(),
+              db->display_url().c_str());
   return 0;
 }
 
@@ -135,7 +214,23 @@ int main(int argc, char** argv) {
                  "Do not apply pending migrations on start (run `lodestar migrate` instead)")
       ->envname("LODESTAR_NO_MIGRATE");
 
-  cli.add_subcommand("migrate", "Apply pending database migrations, then exit.");
+  auto* migrate_cmd =
+      cli.add_subcommand("migrate", "Apply pending database migrations, then exit.");
+  auto* demo_cmd = cli.add_subcommand(
+      "demo",
+      "Load the demo district (twelve schools, an account for each role) into an empty "
+      "database; does nothing when it is there already.");
+
+  auto* admin_cmd = cli.add_subcommand("admin", "Manage administrator accounts.");
+  admin_cmd->require_subcommand(1);
+  std::string admin_email, admin_name;
+  auto* admin_create_cmd = admin_cmd->add_subcommand(
+      "create",
+      "Create an administrator. The password is read from the terminal (or standard "
+      "input), never from a flag.");
+  admin_create_cmd->add_option("--email", admin_email, "The administrator's e-mail address")
+      ->required();
+  admin_create_cmd->add_option("--name", admin_name, "The name shown for them (default: e-mail)");
 
   try {
     cli.parse(argc, argv);
@@ -145,11 +240,19 @@ int main(int argc, char** argv) {
   log::setup(options.log_level);
   try {
     if (serve_cmd->parsed()) return serve(options);
-    return migrate(options);
+    if (demo_cmd->parsed()) return load_demo(options);
+    if (admin_create_cmd->parsed()) return admin_create(options, admin_email, admin_name);
+    if (migrate_cmd->parsed()) return migrate(options);
+    return 2;
+  } catch (const Conflict& e) {
+    log::flush();
+    std::fprintf(stderr, "lodestar: %s\n", e.detail().empty() ? e.what() : e.detail().c_str());
+    return 1;
   } catch (const CLI::ValidationError& e) {
     std::fprintf(stderr, "lodestar: %s\n", e.what());
     return 2;
   } catch (const std::exception& e) {
+    log::flush();
     std::fprintf(stderr, "lodestar: error: %s\n", e.what());
     return 1;
   }

@@ -1,5 +1,13 @@
 #include "platform/app.h"
 
+#include "people/directory/routes.h"
+#include "platform/audit/audit.h"
+#include "platform/audit/routes.h"
+#include "platform/auth/authenticator.h"
+#include "platform/auth/passwords.h"
+#include "platform/auth/policy.h"
+#include "platform/auth/routes.h"
+#include "platform/auth/service.h"
 #include "platform/http/static_assets.h"
 #include "platform/log.h"
 #include "platform/ops.h"
@@ -9,6 +17,34 @@
 #include "site/routes.h"
 
 namespace lodestar {
+namespace {
+
+// Auth reports sign-ins, sign-outs, password and token changes; they go to the audit log with
+// the actor's e-mail as its label.
+void record_auth_event(store::Database& db, const auth::AuditEvent& e) {
+  db.write([&](store::Tx& tx) {
+    audit::Event event;
+    event.action = e.action;
+    event.actor_account_id = e.actor_account_id;
+    event.actor_label = "anonymous";
+    if (!e.actor_account_id.empty()) {
+      auto row =
+          tx.query_one("SELECT email FROM accounts WHERE id = :id", {{"id", e.actor_account_id}});
+      event.actor_label = row ? row->text("email") : e.actor_account_id;
+    }
+    auto colon = e.subject.find(':');
+    if (colon != std::string::npos) {
+      event.subject_type = e.subject.substr(0, colon);
+      event.subject_id = e.subject.substr(colon + 1);
+    }
+    event.ip = e.ip;
+    event.request_id = e.request_id;
+    if (!e.detail.empty()) event.detail = {{"reason", e.detail}};
+    audit::record(tx, event);
+  });
+}
+
+}  // namespace
 
 App::App(const AppOptions& options) {
   db_ = store::Database::open(options.database_url, options.pool_size);
@@ -38,19 +74,36 @@ App::App(const AppOptions& options) {
   metrics_.add_gauge("lodestar_db_pool_in_use", "Database connections lent out now.",
                      [db = db_.get()] { return static_cast<double>(db->stats().in_use); });
 
-  context_ =
-      std::make_unique<AppContext>(AppContext{*db_, metrics_, std::chrono::system_clock::now()});
+  policy_ = std::make_unique<auth::Policy>(*db_);
+  context_ = std::make_unique<AppContext>(
+      AppContext{*db_, metrics_, *policy_, std::chrono::system_clock::now()});
+
+  // Sign-in, sessions and API tokens. What auth does is written to the audit log.
+  hasher_ = std::make_unique<auth::PasswordHasher>();
+  auth::AuthOptions auth_options;
+  auth_options.trust_proxy = options.trust_proxy;
+  auth_ = std::make_unique<auth::AuthService>(
+      *db_, auth::SystemClock::instance(), *hasher_, auth_options,
+      [db = db_.get()](const auth::AuditEvent& e) { record_auth_event(*db, e); });
 
   http::StaticAssets::builtin().add_routes(router_);
+  auth::add_routes(router_, *context_, *auth_);
   ops::add_routes(router_, *context_);
   site::add_routes(router_, *context_);
+  audit::add_routes(router_, *context_);
+  people::add_directory_routes(router_, *context_);
 
   http::DispatcherOptions dispatcher_options;
   dispatcher_options.translate = [](const http::Request& request, std::string_view key) {
     return web::Catalog::builtin().translate(web::choose_language(request), key);
   };
-  dispatcher_ = std::make_unique<http::Dispatcher>(router_, metrics_, http::public_only_policy,
-                                                   web::render_error_page, dispatcher_options);
+  dispatcher_options.authenticate = auth::make_authenticator(*auth_);
+  dispatcher_ = std::make_unique<http::Dispatcher>(
+      router_, metrics_,
+      [policy = policy_.get()](const http::Request& request, const http::Access& access) {
+        return policy->allows(request, access);
+      },
+      web::render_error_page, dispatcher_options);
 }
 
 App::~App() = default;

@@ -14,17 +14,25 @@
 
 namespace lodestar {
 
+namespace auth {
+class Policy;
+class PasswordHasher;
+class AuthService;
+}  // namespace auth
+
 // What a capability's routes may use. Owned by App; outlives every request.
 struct AppContext {
   store::Database& db;
   http::Metrics& metrics;
+  const auth::Policy& policy;
   std::chrono::system_clock::time_point started;
 };
 
 struct AppOptions {
   std::string database_url = "sqlite:var/lodestar.db";
   std::size_t pool_size = 8;
-  bool migrate = true;  // apply pending migrations on start
+  bool migrate = true;       // apply pending migrations on start
+  bool trust_proxy = false;  // believe X-Forwarded-Proto/-For from a proxy in front
 };
 
 class App {
@@ -38,11 +46,15 @@ class App {
   http::Metrics& metrics() { return metrics_; }
   const http::Router& router() const { return router_; }
   const http::Dispatcher& dispatcher() const { return *dispatcher_; }
+  const auth::Policy& policy() const { return *policy_; }
 
  private:
   std::unique_ptr<store::Database> db_;
   http::Metrics metrics_;
   http::Router router_;
+  std::unique_ptr<auth::Policy> policy_;
+  std::unique_ptr<auth::PasswordHasher> hasher_;
+  std::unique_ptr<auth::AuthService> auth_;
   std::unique_ptr<AppContext> context_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
 };

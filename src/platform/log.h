@@ -30,6 +30,10 @@ inline void error(std::string_view event, const nlohmann::json& fields = nlohman
   write(Level::kError, event, fields);
 }
 
+// Writes out lines still buffered (they are written every second anyway, and at once for
+// warnings and errors). Call before the process exits.
+void flush();
+
 // Sends every log line to `sink` as well as standard error, until called again with an empty
 // function. For tests that assert what was (and was not) logged.
 void capture_for_tests(std::function<void(const std::string& line)> sink);

@@ -1,4 +1,5 @@
 #include "site/routes.h"
+#include "platform/auth/policy.h"
 
 #include <chrono>
 #include <filesystem>
@@ -23,13 +24,15 @@ class SiteRoutes : public ::testing::Test {
            ("lodestar-site-" + std::to_string(std::random_device{}()));
     std::filesystem::create_directories(dir_);
     db_ = store::Database::open("sqlite:" + (dir_ / "site.db").string(), 1);
-    context_ =
-        std::make_unique<AppContext>(AppContext{*db_, metrics_, std::chrono::system_clock::now()});
+    policy_ = std::make_unique<auth::Policy>(*db_);
+    context_ = std::make_unique<AppContext>(
+        AppContext{*db_, metrics_, *policy_, std::chrono::system_clock::now()});
     add_routes(router_, *context_);
   }
 
   void TearDown() override {
     context_.reset();
+    policy_.reset();
     db_.reset();
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
@@ -50,6 +53,7 @@ class SiteRoutes : public ::testing::Test {
   std::filesystem::path dir_;
   std::unique_ptr<store::Database> db_;
   http::Metrics metrics_;
+  std::unique_ptr<auth::Policy> policy_;
   std::unique_ptr<AppContext> context_;
   http::Router router_;
 };

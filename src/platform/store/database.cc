@@ -5,6 +5,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <charconv>
 #include <condition_variable>
@@ -804,6 +805,227 @@ double Row::real(std::string_view name) const {
                                 "', not a number");
   }
   throw std::out_of_range("Column '" + std::string(name) + "' is NULL");
+}
+
+// --- Prepared -----------------------------------------------------------------------------------
+
+namespace {
+
+// The SQL with each :name replaced by $1, $2 … (PostgreSQL's placeholders), numbered in the order
+// `names` gives them. Literals, comments and :: casts are left alone, as shape_of() reads them.
+std::string numbered_placeholders(std::string_view sql, const std::vector<std::string>& names) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < sql.size()) {
+    const char c = sql[i];
+    const char next = i + 1 < sql.size() ? sql[i + 1] : '\0';
+    std::size_t end = i + 1;
+    if (c == '-' && next == '-') {
+      end = std::min(sql.find('\n', i), sql.size());
+    } else if (c == '/' && next == '*') {
+      const auto close = sql.find("*/", i + 2);
+      end = close == std::string_view::npos ? sql.size() : close + 2;
+    } else if (c == '\'' || c == '"') {
+      end = skip_quoted(sql, i);
+    } else if (c == '$' && skip_dollar_quoted(sql, i) != i) {
+      end = skip_dollar_quoted(sql, i);
+    } else if (c == ':' && next == ':') {
+      end = i + 2;
+    } else if (c == ':' && is_name_start(next)) {
+      end = i + 1;
+      while (end < sql.size() && is_name_char(sql[end])) ++end;
+      const std::string name(sql.substr(i + 1, end - i - 1));
+      const auto at = std::find(names.begin(), names.end(), name) - names.begin();
+      out += '$' + std::to_string(at + 1);
+      i = end;
+      continue;
+    }
+    out.append(sql.substr(i, end - i));
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace
+
+class Prepared::Impl {
+ public:
+  Impl(Connection& connection, std::string_view sql) : sql_(sql) {
+    const SqlShape shape = shape_of(sql);
+    if (shape.several_statements) {
+      throw std::invalid_argument("Tx::prepare takes one SQL statement: " + excerpt(sql));
+    }
+    names_ = shape.parameters;
+    if (connection.dialect() == Dialect::kSqlite) {
+      db_ = static_cast<soci::sqlite3_session_backend*>(connection.session().get_backend())->conn_;
+      if (sqlite_api::sqlite3_prepare_v2(db_, sql_.c_str(), static_cast<int>(sql_.size()), &stmt_,
+                                         nullptr) != SQLITE_OK) {
+        throw std::runtime_error(std::string(sqlite_api::sqlite3_errmsg(db_)) +
+                                 " (SQL: " + excerpt(sql) + ")");
+      }
+      for (const auto& name : names_) {
+        index_.push_back(sqlite_api::sqlite3_bind_parameter_index(stmt_, (":" + name).c_str()));
+      }
+    } else {
+      pg_ =
+          static_cast<soci::postgresql_session_backend*>(connection.session().get_backend())->conn_;
+      static std::atomic<std::uint64_t> counter{0};
+      name_ = "lodestar_prepared_" + std::to_string(++counter);
+      PGresult* result =
+          PQprepare(pg_, name_.c_str(), numbered_placeholders(sql, names_).c_str(), 0, nullptr);
+      check_pg(result, PGRES_COMMAND_OK);
+      PQclear(result);
+    }
+  }
+
+  ~Impl() {
+    if (stmt_ != nullptr) sqlite_api::sqlite3_finalize(stmt_);
+    if (pg_ != nullptr && !name_.empty()) {
+      // Inside a failed transaction DEALLOCATE fails too; the session's end frees it then.
+      PQclear(PQexec(pg_, ("DEALLOCATE " + name_).c_str()));
+    }
+  }
+
+  const std::vector<std::string>& names() const { return names_; }
+
+  // Runs the statement; each row of a result goes to `on_row` (nullptr: results are ignored).
+  std::int64_t run(const std::vector<std::optional<std::string_view>>& values,
+                   std::vector<Row>* rows) {
+    if (values.size() != names_.size()) {
+      throw std::invalid_argument("The prepared SQL takes " + std::to_string(names_.size()) +
+                                  " values but was given " + std::to_string(values.size()) + ": " +
+                                  excerpt(sql_));
+    }
+    return stmt_ != nullptr ? run_sqlite(values, rows) : run_pg(values, rows);
+  }
+
+ private:
+  std::int64_t run_sqlite(const std::vector<std::optional<std::string_view>>& values,
+                          std::vector<Row>* rows) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const auto& value = values[i];
+      if (!value) {
+        sqlite_api::sqlite3_bind_null(stmt_, index_[i]);
+      } else {
+        // The caller's text outlives the step below, so SQLite need not copy it.
+        sqlite_api::sqlite3_bind_text(stmt_, index_[i], value->data(),
+                                      static_cast<int>(value->size()),
+                                      static_cast<sqlite_api::sqlite3_destructor_type>(nullptr));
+      }
+    }
+    int status = sqlite_api::sqlite3_step(stmt_);
+    while (status == SQLITE_ROW) {
+      if (rows != nullptr) rows->push_back(sqlite_row());
+      status = sqlite_api::sqlite3_step(stmt_);
+    }
+    sqlite_api::sqlite3_reset(stmt_);
+    if (status != SQLITE_DONE) {
+      throw std::runtime_error(std::string(sqlite_api::sqlite3_errmsg(db_)) +
+                               " (SQL: " + excerpt(sql_) + ")");
+    }
+    return sqlite_api::sqlite3_changes(db_);
+  }
+
+  Row sqlite_row() {
+    const int columns = sqlite_api::sqlite3_column_count(stmt_);
+    if (!columns_) {
+      columns_ = std::make_shared<std::vector<std::string>>();
+      for (int i = 0; i < columns; ++i) {
+        columns_->emplace_back(sqlite_api::sqlite3_column_name(stmt_, i));
+      }
+    }
+    std::vector<Value> values;
+    values.reserve(columns);
+    for (int i = 0; i < columns; ++i) {
+      if (sqlite_api::sqlite3_column_type(stmt_, i) == SQLITE_NULL) {
+        values.emplace_back(nullptr);
+      } else {
+        const auto* text = reinterpret_cast<const char*>(sqlite_api::sqlite3_column_text(stmt_, i));
+        values.emplace_back(std::string(text, sqlite_api::sqlite3_column_bytes(stmt_, i)));
+      }
+    }
+    return Row(columns_, std::move(values));
+  }
+
+  std::int64_t run_pg(const std::vector<std::optional<std::string_view>>& values,
+                      std::vector<Row>* rows) {
+    // libpq wants NUL-terminated text: copy into buffers reused from call to call.
+    buffers_.resize(values.size());
+    pointers_.resize(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (values[i]) {
+        buffers_[i].assign(values[i]->data(), values[i]->size());
+        pointers_[i] = buffers_[i].c_str();
+      } else {
+        pointers_[i] = nullptr;
+      }
+    }
+    PGresult* result = PQexecPrepared(pg_, name_.c_str(), static_cast<int>(values.size()),
+                                      pointers_.data(), nullptr, nullptr, 0);
+    const bool tuples = PQresultStatus(result) == PGRES_TUPLES_OK;
+    check_pg(result, tuples ? PGRES_TUPLES_OK : PGRES_COMMAND_OK);
+    if (tuples && rows != nullptr) {
+      if (!columns_) {
+        columns_ = std::make_shared<std::vector<std::string>>();
+        for (int c = 0; c < PQnfields(result); ++c) columns_->emplace_back(PQfname(result, c));
+      }
+      for (int r = 0; r < PQntuples(result); ++r) {
+        std::vector<Value> row;
+        for (int c = 0; c < PQnfields(result); ++c) {
+          if (PQgetisnull(result, r, c)) {
+            row.emplace_back(nullptr);
+          } else {
+            row.emplace_back(std::string(PQgetvalue(result, r, c), PQgetlength(result, r, c)));
+          }
+        }
+        rows->emplace_back(columns_, std::move(row));
+      }
+    }
+    const char* changed = PQcmdTuples(result);
+    const std::int64_t count = changed[0] == '\0' ? 0 : std::stoll(changed);
+    PQclear(result);
+    return count;
+  }
+
+  void check_pg(PGresult* result, ExecStatusType expected) {
+    if (result != nullptr && PQresultStatus(result) == expected) return;
+    std::string why =
+        one_line(result != nullptr ? PQresultErrorMessage(result) : PQerrorMessage(pg_));
+    PQclear(result);
+    throw std::runtime_error(why + " (SQL: " + excerpt(sql_) + ")");
+  }
+
+  std::string sql_;
+  std::vector<std::string> names_;
+  std::shared_ptr<std::vector<std::string>> columns_;
+  sqlite_api::sqlite3* db_ = nullptr;
+  sqlite_api::sqlite3_stmt* stmt_ = nullptr;
+  std::vector<int> index_;
+  PGconn* pg_ = nullptr;
+  std::string name_;
+  std::vector<std::string> buffers_;
+  std::vector<const char*> pointers_;
+};
+
+Prepared::Prepared(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Prepared::~Prepared() = default;
+
+const std::vector<std::string>& Prepared::parameters() const {
+  return impl_->names();
+}
+
+std::int64_t Prepared::run(const std::vector<std::optional<std::string_view>>& values) {
+  return impl_->run(values, nullptr);
+}
+
+std::vector<Row> Prepared::query(const std::vector<std::optional<std::string_view>>& values) {
+  std::vector<Row> rows;
+  impl_->run(values, &rows);
+  return rows;
+}
+
+std::unique_ptr<Prepared> Tx::prepare(std::string_view sql) {
+  return std::make_unique<Prepared>(std::make_unique<Prepared::Impl>(connection_, sql));
 }
 
 }  // namespace lodestar::store

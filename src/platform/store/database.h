@@ -49,6 +49,32 @@ class Row {
 
 class Connection;
 
+// A statement prepared once and run many times: for bulk loads (an import of millions of rows)
+// where preparing per call would cost more than the work. Obtained from Tx::prepare() and valid
+// only while that Tx is open (destroy it first). Its values are given by position, in the order
+// the SQL's :names first appear (parameters() lists them), as text or NULL: the database converts
+// text to the column's type (SQLite by column affinity, PostgreSQL by the inferred parameter type).
+// Not thread-safe, like its Tx.
+class Prepared {
+ public:
+  class Impl;
+  explicit Prepared(std::unique_ptr<Impl> impl);
+  ~Prepared();
+  Prepared(const Prepared&) = delete;
+  Prepared& operator=(const Prepared&) = delete;
+
+  // The :names of the SQL, without the colon, in the order their values are given.
+  const std::vector<std::string>& parameters() const;
+  // Runs the statement. REQUIRES: values.size() == parameters().size() (else
+  // std::invalid_argument). The views need live only for the call. Returns the rows changed.
+  std::int64_t run(const std::vector<std::optional<std::string_view>>& values);
+  // Runs a query; every column comes back as text or NULL.
+  std::vector<Row> query(const std::vector<std::optional<std::string_view>>& values);
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
 // A unit of work: one transaction on one pooled connection. Obtained from Database::write() or
 // Database::read(); committed when the function given to them returns, rolled back when it
 // throws. Not thread-safe: one Tx belongs to one thread.
@@ -62,6 +88,10 @@ class Tx {
   std::vector<Row> query(std::string_view sql, const Params& params = {});
   // The first row, or nothing.
   std::optional<Row> query_one(std::string_view sql, const Params& params = {});
+  // Prepares one statement (":name" parameters, as above) to run many times; see Prepared.
+  // Throws std::invalid_argument for several statements in one string, std::runtime_error when
+  // the database refuses the SQL.
+  std::unique_ptr<Prepared> prepare(std::string_view sql);
 
  private:
   Connection& connection_;

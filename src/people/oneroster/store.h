@@ -1,0 +1,63 @@
+// The roster's SQL for import and export. Statements are prepared once per import (Tx::prepare)
+// and run once per row, which is what makes a district of millions of rows load quickly.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "people/oneroster/model.h"
+#include "platform/store/database.h"
+
+namespace lodestar::people {
+
+using Values = std::vector<std::optional<std::string_view>>;
+
+// How one OneRoster file maps onto its table: for each table column, the CSV column it comes
+// from. List columns kept in their own tables (orgSourcedIds, agentSourcedIds, termSourcedIds)
+// and users.password (Lodestar keeps no OneRoster passwords) have no table column.
+struct TableMap {
+  std::string table;
+  std::vector<std::string> columns;      // table columns, sourced_id first
+  std::vector<std::size_t> csv_columns;  // the CSV column index of each
+};
+const TableMap& table_map(std::string_view file);
+
+// A list stored one item a row: person_orgs, person_agents, class_terms.
+enum class ListTable { kPersonOrgs, kPersonAgents, kClassTerms };
+
+class RosterStore {
+ public:
+  explicit RosterStore(store::Tx& tx) : tx_(tx) {}
+
+  std::int64_t count(std::string_view file);
+  std::vector<std::string> ids(std::string_view file);
+  std::vector<std::pair<std::string, std::string>> org_types();
+
+  // Inserts or updates one row (values in table_map(file).columns order). Returns true when the
+  // row was inserted or changed; false when it already held exactly these values.
+  bool upsert(std::string_view file, const Values& values);
+  void set_parent(std::string_view file, std::string_view id, std::string_view parent);
+  // Deletes a record (users and classes: with their enrollments). Returns rows deleted (0 or 1).
+  std::int64_t remove(std::string_view file, std::string_view id);
+
+  std::vector<std::string> list(ListTable table, std::string_view owner);
+  void replace_list(ListTable table, std::string_view owner,
+                    const std::vector<std::string_view>& items);
+
+  // Replaces the person's grants of source 'oneroster'; a manual grant of the same role and org
+  // is kept as it is.
+  void replace_derived_grants(std::string_view person,
+                              const std::vector<std::pair<std::string, std::string>>& grants);
+
+ private:
+  store::Prepared& prepared(const std::string& key, const std::string& sql);
+
+  store::Tx& tx_;
+  std::vector<std::pair<std::string, std::unique_ptr<store::Prepared>>> statements_;
+};
+
+}  // namespace lodestar::people

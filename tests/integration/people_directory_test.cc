@@ -1,0 +1,116 @@
+// The people directory on the demo district, on both databases: each role sees what the policy
+// and the directory allow, student views are audited, small groups are suppressed.
+#include <gtest/gtest.h>
+
+#include "demo/demo.h"
+#include "people/directory/directory.h"
+#include "platform/audit/audit.h"
+#include "support/test_server.h"
+
+namespace lodestar::people {
+namespace {
+
+class DirectoryTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    app_ = new testing::TestApp();
+    demo::load(app_->app().db());
+  }
+  static void TearDownTestSuite() {
+    delete app_;
+    app_ = nullptr;
+  }
+
+  // The principal of the demo person with this e-mail, with the grants of their roster record.
+  static std::shared_ptr<auth::Principal> person(const std::string& email) {
+    auto principal = std::make_shared<auth::Principal>();
+    principal->email = email;
+    app_->app().db().read([&](store::Tx& tx) {
+      principal->person_id =
+          tx.query_one("SELECT sourced_id FROM people WHERE email = :e", {{"e", email}})
+              ->text("sourced_id");
+      for (const auto& row :
+           tx.query("SELECT role, org_sourced_id FROM role_grants WHERE person_sourced_id = :p",
+                    {{"p", principal->person_id}})) {
+        principal->grants.push_back(
+            {*auth::role_from_name(row.text("role")), row.text("org_sourced_id")});
+      }
+    });
+    return principal;
+  }
+
+  static std::vector<Student> students_seen_by(const std::string& email, const std::string& org) {
+    http::Request request;
+    request.principal = person(email);
+    request.request_id = "test";
+    return students(app_->app().db(), app_->app().policy(), request, org);
+  }
+
+  static testing::TestApp* app_;
+};
+testing::TestApp* DirectoryTest::app_ = nullptr;
+
+TEST_F(DirectoryTest, EachLeaderSeesTheSchoolsInTheirScope) {
+  const auto& policy = app_->app().policy();
+  auto& db = app_->app().db();
+  EXPECT_EQ(schools_for(db, policy, *person("superintendent@lusd.example.org")).size(), 12u);
+  auto principal = schools_for(db, policy, *person("principal@lusd.example.org"));
+  ASSERT_EQ(principal.size(), 1u);
+  EXPECT_EQ(principal[0].name, "Arroyo Seco Elementary");
+  EXPECT_EQ(schools_for(db, policy, *person("coach@lusd.example.org")).size(), 4u);
+  EXPECT_TRUE(schools_for(db, policy, *person("teacher@lusd.example.org")).empty());
+}
+
+TEST_F(DirectoryTest, AnEducatorSeesOnlyTheStudentsOfTheirOwnClasses) {
+  auto all = students_seen_by("principal@lusd.example.org", "arroyo");
+  auto own = students_seen_by("teacher@lusd.example.org", "arroyo");
+  EXPECT_EQ(all.size(), 24u);  // four classes of six
+  ASSERT_EQ(own.size(), 6u);
+  for (const auto& student : own) {
+    ASSERT_EQ(student.classes.size(), 1u);
+    EXPECT_EQ(student.classes[0], "Digital Literacy, period 1");
+  }
+}
+
+TEST_F(DirectoryTest, EveryViewOfStudentsIsAudited) {
+  auto before = app_->app().db().read([](store::Tx& tx) {
+    audit::Filter filter;
+    filter.action = "students.view";
+    return audit::search(tx, filter).size();
+  });
+  students_seen_by("coach@lusd.example.org", "arroyo");
+  auto entries = app_->app().db().read([](store::Tx& tx) {
+    audit::Filter filter;
+    filter.action = "students.view";
+    return audit::search(tx, filter);
+  });
+  ASSERT_EQ(entries.size(), before + 1);
+  EXPECT_EQ(entries[0].actor_label, "coach@lusd.example.org");
+  EXPECT_EQ(entries[0].subject_id, "arroyo");
+  // Identifiers and counts only: no student's name in the log.
+  EXPECT_EQ(entries[0].detail.find("García"), std::string::npos);
+}
+
+TEST_F(DirectoryTest, SmallGroupsOfStudentsAreSuppressed) {
+  auto& db = app_->app().db();
+  db.write([](store::Tx& tx) {
+    tx.exec(
+        "INSERT INTO orgs (sourced_id, name, type, parent_sourced_id) VALUES ('tiny', 'Tiny "
+        "School', 'school', 'lusd')");
+    tx.exec(
+        "INSERT INTO people (sourced_id, oneroster_role, username, given_name, family_name) "
+        "VALUES ('tiny-1', 'student', 'tiny-1', 'Solo', 'Student')");
+    tx.exec(
+        "INSERT INTO role_grants (person_sourced_id, role, org_sourced_id) VALUES ('tiny-1', "
+        "'student', 'tiny')");
+  });
+  auto tiny = school(db, "tiny");
+  EXPECT_FALSE(tiny.summary.students.has_value());
+  auto arroyo = school(db, "arroyo");
+  ASSERT_TRUE(arroyo.summary.students.has_value());
+  EXPECT_EQ(*arroyo.summary.students, 24);
+  for (const auto& c : arroyo.classes) EXPECT_EQ(c.students.value_or(-1), 6);
+}
+
+}  // namespace
+}  // namespace lodestar::people
