@@ -6,6 +6,9 @@ JOBS ?= $(shell nproc)
 DATABASE ?= sqlite:var/lodestar.db
 LISTEN ?= 127.0.0.1:8080
 CMAKE_FLAGS ?=
+# ccache hits across clones (CI builds a fresh clone each time): hash paths relative to here.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 
 .PHONY: run build setup test test-fast test-asan format check-format bench clean
 

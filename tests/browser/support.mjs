@@ -7,7 +7,7 @@
 //   LODESTAR_CHROMIUM  the browser (default /usr/bin/chromium)
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -44,7 +44,9 @@ const LOG_TAIL_LINES = 40;
 // lines) when it exits first or does not say so in time. stop() sends SIGTERM and asserts a clean
 // exit (code 0) and that the server logged no error while the tests ran. logs() gives the last
 // lines it printed.
-export async function startServer() {
+// With { demo: true } the demo district (and its accounts, password DEMO_PASSWORD) is loaded first.
+export const DEMO_PASSWORD = 'lodestar-demo-2026';
+export async function startServer({ demo = false } = {}) {
   if (!existsSync(LODESTAR_BIN)) {
     throw new Error(`tests/browser: no server binary at ${LODESTAR_BIN}; build it (make build) ` +
                     'or set LODESTAR_BIN');
@@ -52,6 +54,11 @@ export async function startServer() {
   const dir = await mkdtemp(join(tmpdir(), 'lodestar-browser-'));
   // --database is a global option: it goes before the sub-command.
   const args = ['--database', `sqlite:${join(dir, 'test.db')}`, 'serve', '--listen', '127.0.0.1:0'];
+  if (demo) {
+    const loaded = spawnSync(LODESTAR_BIN, ['--database', `sqlite:${join(dir, 'test.db')}`, 'demo'],
+                             { cwd: dir, encoding: 'utf8' });
+    if (loaded.status !== 0) throw new Error(`lodestar demo failed: ${loaded.stderr}`);
+  }
   const child = spawn(LODESTAR_BIN, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
 
   const tail = [];

@@ -125,6 +125,15 @@ class Importer {
   bool check_header(const FileSpec& spec, const std::vector<std::string>& header);
   void check_row(const FileSpec& spec, const std::vector<std::string>& f, std::size_t line);
   void write_row(const FileSpec& spec, const std::vector<std::string>& f);
+  void resolve_references(const FileSpec& spec);
+  void unknown(const FileSpec& spec, const auto& ref, std::size_t line, std::string_view id) {
+    if (ref.same_file) {
+      pending_.push_back({line, ref.column, std::string(id)});
+    } else {
+      problem(spec, line, ref.column,
+              "no " + singular(ref.target_name) + " has sourcedId '" + std::string(id) + "'");
+    }
+  }
   void finish_file(const FileSpec& spec);
 
   RosterStore store_;
@@ -140,6 +149,15 @@ class Importer {
   std::vector<Pending> pending_;
   std::vector<std::pair<std::string, std::string>> parents_;  // written once the parent exists
   std::vector<std::pair<std::string, std::vector<std::string>>> agents_;
+  struct ResolvedReference {
+    std::size_t column;
+    std::unordered_set<std::string>* target;
+    bool list;
+    bool same_file;
+    std::string_view target_name;
+  };
+  std::vector<ResolvedReference> refs_;
+  std::unordered_set<std::string>* own_ = nullptr;  // this file's known ids (null: not referable)
   std::size_t active_ = 0, changed_ = 0;
   std::int64_t before_ = 0;
 };
@@ -211,6 +229,17 @@ void Importer::check_row(const FileSpec& spec, const std::vector<std::string>& f
   if (deleted) deletions_.push_back({std::string(spec.name), id, line});
 }
 
+void Importer::resolve_references(const FileSpec& spec) {
+  refs_.clear();
+  for (const auto& ref : references(spec.name)) {
+    if (broken_files_.count(std::string(ref.target)) > 0) continue;
+    refs_.push_back({spec.index(ref.column), &known_[std::string(ref.target)], ref.list,
+                     ref.target == spec.name, ref.target});
+  }
+  const bool referable = spec.name != "enrollments" && spec.name != "demographics";
+  own_ = referable ? &known_[std::string(spec.name)] : nullptr;
+}
+
 void Importer::write_row(const FileSpec& spec, const std::vector<std::string>& f) {
   const TableMap& map = table_map(spec.name);
   Values values;
@@ -224,7 +253,7 @@ void Importer::write_row(const FileSpec& spec, const std::vector<std::string>& f
       values.emplace_back(v == "true" ? "1" : "0");
     } else if (v.empty()) {
       values.emplace_back(std::nullopt);
-    } else if (column == "parent_sourced_id" && known_[std::string(spec.name)].count(v) == 0) {
+    } else if (column == "parent_sourced_id" && own_->count(v) == 0) {
       values.emplace_back(std::nullopt);  // the parent comes later in this file
       parents_.emplace_back(f[0], v);
     } else {
@@ -281,6 +310,7 @@ void Importer::import_file(const FileSpec& spec, const std::filesystem::path& pa
     return;
   }
   if (report_.problems.empty()) before_ = store_.count(spec.name);
+  resolve_references(spec);
   std::size_t rows = 0;
   while (reader.next(f)) {
     const std::size_t line = reader.line();
@@ -444,13 +474,8 @@ ImportReport import_oneroster(store::Database& db, const std::filesystem::path& 
   try {
     db.write([&](store::Tx& tx) {
       const bool sqlite = tx.dialect() == store::Dialect::kSqlite;
-      // A large page cache keeps the indexes of millions of enrollments in memory while they grow;
-      // the statement journal SQLite writes for every upsert (it may fail half way through its
-      // indexes) goes to memory instead of a temporary file: 8 write() calls a row fewer.
-      if (sqlite) {
-        tx.exec("PRAGMA cache_size = -262144");
-        tx.exec("PRAGMA temp_store = MEMORY");
-      }
+      // A large page cache keeps the indexes of millions of enrollments in memory while they grow.
+      if (sqlite) tx.exec("PRAGMA cache_size = -262144");
       Importer importer(tx, options, report);
       importer.load_known(files_read);
       for (const auto& spec : roster_files()) {
@@ -458,10 +483,7 @@ ImportReport import_oneroster(store::Database& db, const std::filesystem::path& 
         importer.import_file(spec, folder / (std::string(spec.name) + ".csv"));
       }
       importer.delete_marked();
-      if (sqlite) {
-        tx.exec("PRAGMA cache_size = -2000");
-        tx.exec("PRAGMA temp_store = DEFAULT");
-      }
+      if (sqlite) tx.exec("PRAGMA cache_size = -2000");
       if (!report.problems.empty() || options.dry_run) throw Rollback{};
     });
     report.imported = true;

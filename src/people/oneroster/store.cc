@@ -110,14 +110,6 @@ const TableMap& table_map(std::string_view file) {
   return found->second;
 }
 
-store::Prepared& RosterStore::prepared(const std::string& key, const std::string& sql) {
-  for (auto& [k, statement] : statements_) {
-    if (k == key) return *statement;
-  }
-  statements_.emplace_back(key, tx_.prepare(sql));
-  return *statements_.back().second;
-}
-
 std::int64_t RosterStore::count(std::string_view file) {
   const auto row = tx_.query_one("SELECT COUNT(*) AS n FROM " + table_map(file).table);
   return row->integer("n");
@@ -141,32 +133,36 @@ std::vector<std::pair<std::string, std::string>> RosterStore::org_types() {
 
 bool RosterStore::upsert(std::string_view file, const Values& values) {
   const TableMap& map = table_map(file);
-  return prepared("upsert." + map.table, upsert_sql(map)).run(values) > 0;
+  return prepared(file, [&] { return upsert_sql(map); }).run(values) > 0;
 }
 
 void RosterStore::set_parent(std::string_view file, std::string_view id, std::string_view parent) {
   const std::string table = table_map(file).table;
-  prepared("parent." + table,
-           "UPDATE " + table + " SET parent_sourced_id = :parent WHERE sourced_id = :id")
-      .run({parent, id});
+  prepared("parent." + table, [&] {
+    return "UPDATE " + table + " SET parent_sourced_id = :parent WHERE sourced_id = :id";
+  }).run({parent, id});
 }
 
 std::int64_t RosterStore::remove(std::string_view file, std::string_view id) {
   const std::string table = table_map(file).table;
   if (file == "users") {
-    prepared("remove.enrollments.user", R"(DELETE FROM enrollments WHERE user_sourced_id = :id)")
-        .run({id});
+    prepared("remove.enrollments.user", [] {
+      return R"(DELETE FROM enrollments WHERE user_sourced_id = :id)";
+    }).run({id});
   } else if (file == "classes") {
-    prepared("remove.enrollments.class", R"(DELETE FROM enrollments WHERE class_sourced_id = :id)")
-        .run({id});
+    prepared("remove.enrollments.class", [] {
+      return R"(DELETE FROM enrollments WHERE class_sourced_id = :id)";
+    }).run({id});
   }
-  return prepared("remove." + table, "DELETE FROM " + table + " WHERE sourced_id = :id").run({id});
+  return prepared("remove." + table,
+                  [&] { return "DELETE FROM " + table + " WHERE sourced_id = :id"; })
+      .run({id});
 }
 
 std::vector<std::string> RosterStore::list(ListTable table, std::string_view owner) {
   const ListSql sql = list_sql(table);
   std::vector<std::string> items;
-  for (const auto& row : prepared(std::string("list.") + sql.select, sql.select).query({owner})) {
+  for (const auto& row : prepared(sql.select, [&] { return sql.select; }).query({owner})) {
     items.push_back(std::get<std::string>(row.at(0)));
   }
   return items;
@@ -175,8 +171,8 @@ std::vector<std::string> RosterStore::list(ListTable table, std::string_view own
 void RosterStore::replace_list(ListTable table, std::string_view owner,
                                const std::vector<std::string_view>& items) {
   const ListSql sql = list_sql(table);
-  prepared(sql.remove, sql.remove).run({owner});
-  auto& insert = prepared(sql.insert, sql.insert);
+  prepared(sql.remove, [&] { return sql.remove; }).run({owner});
+  auto& insert = prepared(sql.insert, [&] { return sql.insert; });
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string position = std::to_string(i);
     insert.run({owner, items[i], position});
@@ -185,13 +181,15 @@ void RosterStore::replace_list(ListTable table, std::string_view owner,
 
 void RosterStore::replace_derived_grants(
     std::string_view person, const std::vector<std::pair<std::string, std::string>>& grants) {
-  prepared("grants.remove",
-           R"(DELETE FROM role_grants WHERE person_sourced_id = :person AND source = 'oneroster')")
-      .run({person});
-  auto& insert = prepared("grants.insert", R"(
+  prepared("grants.remove", [] {
+    return R"(DELETE FROM role_grants WHERE person_sourced_id = :person AND source = 'oneroster')";
+  }).run({person});
+  auto& insert = prepared("grants.insert", [] {
+    return R"(
       INSERT INTO role_grants (person_sourced_id, role, org_sourced_id, source)
       VALUES (:person, :role, :org, 'oneroster')
-      ON CONFLICT (person_sourced_id, role, org_sourced_id) DO NOTHING)");
+      ON CONFLICT (person_sourced_id, role, org_sourced_id) DO NOTHING)";
+  });
   for (const auto& [role, org] : grants) insert.run({person, role, org});
 }
 

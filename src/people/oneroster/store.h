@@ -54,7 +54,15 @@ class RosterStore {
                               const std::vector<std::pair<std::string, std::string>>& grants);
 
  private:
-  store::Prepared& prepared(const std::string& key, const std::string& sql);
+  // The statement cached under `key`, prepared from make_sql() the first time.
+  template <typename MakeSql>
+  store::Prepared& prepared(std::string_view key, MakeSql&& make_sql) {
+    for (auto& [k, statement] : statements_) {
+      if (k == key) return *statement;
+    }
+    statements_.emplace_back(std::string(key), tx_.prepare(make_sql()));
+    return *statements_.back().second;
+  }
 
   store::Tx& tx_;
   std::vector<std::pair<std::string, std::unique_ptr<store::Prepared>>> statements_;

@@ -74,6 +74,10 @@ class Connection {
       }
       session_ << "PRAGMA foreign_keys = ON";
       session_ << "PRAGMA synchronous = NORMAL";
+      // Statement journals in memory: SQLite writes one for every statement that may fail half
+      // way (an upsert with foreign keys), and on disk that is ~8 write() calls a row — most of
+      // the time of a bulk import. Read at BEGIN, so it must be set here, not inside a Tx.
+      session_ << "PRAGMA temp_store = MEMORY";
     } else {
       // Times come back as UTC whatever the server's or the role's setting.
       session_ << "SET TIME ZONE 'UTC'";

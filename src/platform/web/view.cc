@@ -168,6 +168,12 @@ std::string render_layout(const http::Request& request, std::string_view languag
                          {"icon", http::StaticAssets::builtin().url("icon.svg")},
                          {"languages", std::move(languages)},
                          {"home_current", path == "/"},
+                         {"people_current", path.starts_with("/people")},
+                         {"audit_current", path.starts_with("/admin/audit")},
+                         {"account_current", path.starts_with("/account")},
+                         {"signed_in", request.principal != nullptr},
+                         {"administrator", request.principal && request.principal->administrator},
+                         {"csrf_token", request.principal ? request.principal->csrf_token : ""},
                          {"version", LODESTAR_VERSION},
                          {"content", std::move(content)}};
   return render_fragment(kLayout, language, view);
