@@ -11,8 +11,12 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "demo/demo.h"
+#include "people/oneroster/import.h"
 #include "platform/app.h"
+#include "platform/audit/audit.h"
 #include "platform/auth/accounts.h"
 #include "platform/errors.h"
 #include "platform/http/server.h"
@@ -161,6 +165,72 @@ int admin_create(const Options& options, const std::string& email, const std::st
   return 0;
 }
 
+// Writes what the command line did to the audit log (imports and exports of people's records).
+void audit_command(store::Database& db, std::string action, nlohmann::json detail) {
+  db.write([&](store::Tx& tx) {
+    audit::Event event;
+    event.action = std::move(action);
+    event.actor_label = "command line";
+    event.detail = std::move(detail);
+    audit::record(tx, event);
+  });
+}
+
+// A one-line progress bar on standard error, redrawn in place; only on a terminal.
+void draw_progress(std::string_view stage, std::size_t done, std::size_t total) {
+  constexpr int kWidth = 30;
+  const double fraction = total == 0 ? 1.0 : static_cast<double>(done) / static_cast<double>(total);
+  const int filled = static_cast<int>(fraction * kWidth);
+  std::fprintf(stderr, "\r%-18.*s [%s%s] %3d%%", static_cast<int>(stage.size()), stage.data(),
+               std::string(static_cast<std::size_t>(filled), '#').c_str(),
+               std::string(static_cast<std::size_t>(kWidth - filled), ' ').c_str(),
+               static_cast<int>(fraction * 100));
+  if (done >= total) std::fputc('\n', stderr);
+  std::fflush(stderr);
+}
+
+int import_roster(const Options& options, const std::string& path, bool dry_run) {
+  auto db = open_migrated(options);
+  people::ImportOptions import_options;
+  import_options.dry_run = dry_run;
+  if (isatty(STDERR_FILENO)) import_options.progress = draw_progress;
+  const auto report = people::import_oneroster(*db, path, import_options);
+  for (const auto& problem : report.problems) {
+    std::fprintf(stderr, "%s\n", people::to_string(problem).c_str());
+  }
+  for (const auto& note : report.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
+  std::printf("%-22s %10s %10s %10s %10s\n", "file", "inserted", "updated", "deleted", "unchanged");
+  nlohmann::json counts = nlohmann::json::object();
+  for (const auto& [file, c] : report.counts) {
+    std::printf("%-22s %10zu %10zu %10zu %10zu\n", file.c_str(), c.inserted, c.updated, c.deleted,
+                c.unchanged);
+    counts[file] = {{"inserted", c.inserted}, {"updated", c.updated}, {"deleted", c.deleted}};
+  }
+  if (!report.problems.empty()) {
+    std::fprintf(stderr,
+                 "%zu problem(s), each with its file:line:column above. Nothing was imported: "
+                 "correct the files and run the import again.\n",
+                 report.problems.size());
+    return 1;
+  }
+  if (dry_run) {
+    std::printf("Dry run: the files are valid; nothing was changed in %s.\n",
+                db->display_url().c_str());
+    return 0;
+  }
+  audit_command(*db, "roster.import", {{"source", path}, {"counts", counts}});
+  std::printf("Imported into %s.\n", db->display_url().c_str());
+  return 0;
+}
+
+int export_roster(const Options& options, const std::string& path) {
+  auto db = open_migrated(options);
+  people::export_oneroster(*db, path);
+  audit_command(*db, "roster.export", {{"destination", path}});
+  std::printf("Wrote the roster as OneRoster 1.1 CSV to %s.\n", path.c_str());
+  return 0;
+}
+
 int migrate(const Options& options) {
   auto db = store::Database::open(options.database, 1);
   auto report = store::migrate(*db, store::builtin_migrations(db->dialect()));
@@ -221,6 +291,25 @@ int main(int argc, char** argv) {
       "Load the demo district (twelve schools, an account for each role) into an empty "
       "database; does nothing when it is there already.");
 
+  std::string roster_path;
+  bool dry_run = false;
+  auto* import_cmd = cli.add_subcommand("import", "Import data into Lodestar.");
+  import_cmd->require_subcommand(1);
+  auto* import_roster_cmd = import_cmd->add_subcommand(
+      "oneroster",
+      "Import a OneRoster 1.1 bulk CSV folder or .zip: all of it, or nothing with a "
+      "report of every problem (file, line, column).");
+  import_roster_cmd->add_option("PATH", roster_path, "Folder or .zip holding manifest.csv")
+      ->required()
+      ->check(CLI::ExistingPath);
+  import_roster_cmd->add_flag("--dry-run", dry_run, "Validate and count; change nothing");
+  auto* export_cmd = cli.add_subcommand("export", "Export data from Lodestar.");
+  export_cmd->require_subcommand(1);
+  auto* export_roster_cmd = export_cmd->add_subcommand(
+      "oneroster", "Write the roster as OneRoster 1.1 bulk CSV into DIR (or DIR.zip).");
+  export_roster_cmd->add_option("DIR", roster_path, "Folder to create, or a path ending in .zip")
+      ->required();
+
   auto* admin_cmd = cli.add_subcommand("admin", "Manage administrator accounts.");
   admin_cmd->require_subcommand(1);
   std::string admin_email, admin_name;
@@ -243,6 +332,8 @@ int main(int argc, char** argv) {
     if (demo_cmd->parsed()) return load_demo(options);
     if (admin_create_cmd->parsed()) return admin_create(options, admin_email, admin_name);
     if (migrate_cmd->parsed()) return migrate(options);
+    if (import_roster_cmd->parsed()) return import_roster(options, roster_path, dry_run);
+    if (export_roster_cmd->parsed()) return export_roster(options, roster_path);
     return 2;
   } catch (const Conflict& e) {
     log::flush();

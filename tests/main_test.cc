@@ -2,6 +2,8 @@
 #include <signal.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include <gtest/gtest.h>
 
@@ -102,6 +104,65 @@ TEST_F(CommandLine, UnreachablePostgresqlSaysWhichDatabase) {
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("127.0.0.1:1"), std::string::npos) << result.err;
   EXPECT_EQ(result.err.find("s3cret"), std::string::npos) << "the password leaked: " << result.err;
+}
+
+// export → import through the real binary: the demo district leaves one database as OneRoster
+// CSV and arrives whole in another; a broken file is reported at its line and column, and then
+// nothing is imported.
+TEST_F(CommandLine, ExportedRosterImportsIntoAnotherDatabaseAndBadRowsAreReported) {
+  ASSERT_EQ(run_process({lodestar_binary(), "demo", "--database", database()}).exit_code, 0);
+  auto folder = (dir_ / "roster").string();
+  auto exported =
+      run_process({lodestar_binary(), "export", "oneroster", folder, "--database", database()});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "roster" / "manifest.csv"));
+
+  auto other = "sqlite:" + (dir_ / "other.db").string();
+  auto dry = run_process(
+      {lodestar_binary(), "import", "oneroster", folder, "--dry-run", "--database", other});
+  ASSERT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_NE(dry.out.find("Dry run"), std::string::npos);
+  auto imported =
+      run_process({lodestar_binary(), "import", "oneroster", folder, "--database", other});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  {
+    auto db = store::Database::open(other, 1);
+    auto people = db->read([](store::Tx& tx) {
+      return tx.query_one("SELECT COUNT(*) AS n FROM people")->integer("n");
+    });
+    auto original = store::Database::open(database(), 1)->read([](store::Tx& tx) {
+      return tx.query_one("SELECT COUNT(*) AS n FROM people")->integer("n");
+    });
+    EXPECT_EQ(people, original);
+    auto audited = db->read([](store::Tx& tx) {
+      return tx.query_one("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'roster.import'")
+          ->integer("n");
+    });
+    EXPECT_EQ(audited, 1);
+  }
+
+  // Break one enrollment's role on line 3: the import names the place and changes nothing.
+  auto enrollments = dir_ / "roster" / "enrollments.csv";
+  std::string text;
+  {
+    std::ifstream in(enrollments);
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  auto line2 = text.find('\n', text.find('\n') + 1);
+  auto student = text.find(",student,", line2);
+  ASSERT_NE(student, std::string::npos);
+  text.replace(student, 9, ",pupil,");
+  std::ofstream(enrollments) << text;
+  auto fresh = "sqlite:" + (dir_ / "fresh.db").string();
+  auto refused =
+      run_process({lodestar_binary(), "import", "oneroster", folder, "--database", fresh});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("enrollments.csv:"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("(role)"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("Nothing was imported"), std::string::npos) << refused.err;
+  auto count = store::Database::open(fresh, 1)->read(
+      [](store::Tx& tx) { return tx.query_one("SELECT COUNT(*) AS n FROM people")->integer("n"); });
+  EXPECT_EQ(count, 0);
 }
 
 TEST_F(CommandLine, ServeAnnouncesItsAddressAndStopsCleanlyOnSigterm) {

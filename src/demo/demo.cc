@@ -142,6 +142,11 @@ void build_district(store::Tx& tx, DemoReport& report) {
                {"course", course},
                {"code", fmt::format("DLC-{}", t + 1)},
                {"school", std::string(school.id)}});
+      // OneRoster 1.1: every class names the terms it runs in.
+      tx.exec(
+          "INSERT INTO class_terms (class_sourced_id, term_sourced_id, position) "
+          "VALUES (:class, 'sy2026', 0)",
+          {{"class", klass}});
       auto enroll = [&](const std::string& person, const std::string& role) {
         tx.exec(R"(INSERT INTO enrollments (sourced_id, class_sourced_id, school_sourced_id,
                                             user_sourced_id, role, is_primary)

@@ -1,6 +1,7 @@
 #include "platform/app.h"
 
 #include "people/directory/routes.h"
+#include "people/roster/routes.h"
 #include "platform/audit/audit.h"
 #include "platform/audit/routes.h"
 #include "platform/auth/authenticator.h"
@@ -92,6 +93,7 @@ App::App(const AppOptions& options) {
   site::add_routes(router_, *context_);
   audit::add_routes(router_, *context_);
   people::add_directory_routes(router_, *context_);
+  people::add_roster_routes(router_, *context_, options.uploads_dir);
 
   http::DispatcherOptions dispatcher_options;
   dispatcher_options.translate = [](const http::Request& request, std::string_view key) {

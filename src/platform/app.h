@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -33,6 +34,8 @@ struct AppOptions {
   std::size_t pool_size = 8;
   bool migrate = true;       // apply pending migrations on start
   bool trust_proxy = false;  // believe X-Forwarded-Proto/-For from a proxy in front
+  // Where uploaded files wait between "check" and "confirm" (private to the server).
+  std::filesystem::path uploads_dir = std::filesystem::temp_directory_path() / "lodestar-uploads";
 };
 
 class App {

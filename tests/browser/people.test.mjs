@@ -7,7 +7,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { DEMO_PASSWORD, checkAccessibility, launchBrowser, screenshot, startServer } from './support.mjs';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import {
+  DEMO_PASSWORD, LODESTAR_BIN, checkAccessibility, launchBrowser, screenshot, startServer,
+} from './support.mjs';
 
 let server;
 let browser;
@@ -96,4 +102,39 @@ test('account pages pass axe on a phone', async () => {
       await checkAccessibility(page, path);
     }
   }, { width: 375, height: 812 });
+});
+
+test('the director imports a roster from the web: check, read the report, confirm', async () => {
+  // The demo district's own roster, exported as a OneRoster zip: every row valid, all unchanged.
+  const zip = join(server.dir, 'roster.zip');
+  const exported = spawnSync(LODESTAR_BIN, ['--database', server.database, 'export', 'oneroster', zip],
+                             { encoding: 'utf8' });
+  assert.equal(exported.status, 0, exported.stderr);
+  const notZip = join(server.dir, 'notes.txt');
+  writeFileSync(notZip, 'not a roster');
+
+  await signedIn('director@lusd.example.org', '/admin/roster', async (page) => {
+    await checkAccessibility(page, 'roster upload');
+    await page.getByLabel('OneRoster zip file').setInputFiles(notZip);
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    assert.match(await page.locator('.field-error').innerText(), /not a zip/);
+    await checkAccessibility(page, 'roster upload with an error');
+
+    await page.getByLabel('OneRoster zip file').setInputFiles(zip);
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    assert.equal(new URL(page.url()).pathname, '/admin/roster/check');
+    await page.getByText('Every row is valid').waitFor();
+    await checkAccessibility(page, 'roster report');
+    await screenshot(page, 'roster-report');
+    const uploadId = await page.locator('input[name=upload_id]').inputValue();
+    const csrf = await page.locator('form[action="/admin/roster/import"] input[name=csrf_token]').inputValue();
+    await page.getByRole('button', { name: 'Import now' }).click();
+    await page.getByText('The roster was imported.').waitFor();
+    await checkAccessibility(page, 'roster imported');
+    // The same confirmation cannot be replayed: the upload is gone once imported.
+    const replay = await page.request.post('/admin/roster/import', {
+      form: { upload_id: uploadId, csrf_token: csrf },
+    });
+    assert.equal(replay.status(), 404);
+  });
 });

@@ -57,7 +57,10 @@ export async function startServer({ demo = false } = {}) {
   if (demo) {
     const loaded = spawnSync(LODESTAR_BIN, ['--database', `sqlite:${join(dir, 'test.db')}`, 'demo'],
                              { cwd: dir, encoding: 'utf8' });
-    if (loaded.status !== 0) throw new Error(`lodestar demo failed: ${loaded.stderr}`);
+    if (loaded.status !== 0) {
+      await rm(dir, { recursive: true, force: true });
+      throw new Error(`lodestar demo failed (status ${loaded.status}): ${loaded.stderr}`);
+    }
   }
   const child = spawn(LODESTAR_BIN, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
 
@@ -82,8 +85,13 @@ export async function startServer({ demo = false } = {}) {
   const exited = new Promise((resolve) => {
     child.on('exit', (code, signal) => resolve({ code, signal }));
   });
+  // If the test process ends without stop() (a crash, a closed output pipe), take the server
+  // with it rather than leave it running.
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
+  exited.then(() => process.removeListener('exit', orphanGuard));
 
-  const baseURL = await new Promise((resolve, reject) => {
+  const listening = new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`lodestar serve did not report listening within ${START_TIMEOUT_MS} ms:\n` +
@@ -107,6 +115,15 @@ export async function startServer({ demo = false } = {}) {
                        `listening:\n${logs()}`));
     });
   });
+  let baseURL;
+  try {
+    baseURL = await listening;
+  } catch (error) {
+    child.kill('SIGKILL');
+    await exited;
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
 
   let stopped;
   const stop = () => {
@@ -132,7 +149,7 @@ export async function startServer({ demo = false } = {}) {
     return stopped;
   };
 
-  return { baseURL, stop, logs };
+  return { baseURL, stop, logs, database: `sqlite:${join(dir, 'test.db')}`, dir };
 }
 
 // Chromium flags this machine needs: without the background-networking ones Chromium's own

@@ -1,7 +1,12 @@
 #include "demo/demo.h"
 
+#include <unistd.h>
+
+#include <filesystem>
+
 #include <gtest/gtest.h>
 
+#include "people/oneroster/import.h"
 #include "platform/errors.h"
 #include "platform/store/migrations.h"
 #include "support/test_database.h"
@@ -47,6 +52,25 @@ TEST(Demo, LoadsATwelveSchoolDistrictWithAnAccountForEachKindOfPerson) {
             "SELECT COUNT(*) AS n FROM role_grants g JOIN people p ON p.sourced_id = "
             "g.person_sourced_id WHERE p.email = 'coach@lusd.example.org' AND g.role = 'coach'"),
       4);
+}
+
+// The demo is a valid OneRoster 1.1 district: exported and imported back, every row is valid
+// and nothing changes (a class without its terms once made it invalid).
+TEST(Demo, IsAValidOneRosterDistrict) {
+  auto db = fresh_database();
+  load(*db);
+  auto dir = std::filesystem::temp_directory_path() /
+             ("lodestar-demo-roster-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  people::export_oneroster(*db, dir);
+  people::ImportOptions options;
+  options.dry_run = true;
+  auto report = people::import_oneroster(*db, dir, options);
+  std::filesystem::remove_all(dir);
+  for (const auto& problem : report.problems) ADD_FAILURE() << people::to_string(problem);
+  for (const auto& [file, counts] : report.counts) {
+    EXPECT_EQ(counts.inserted + counts.updated + counts.deleted, 0u) << file;
+  }
 }
 
 TEST(Demo, LoadingTwiceChangesNothing) {

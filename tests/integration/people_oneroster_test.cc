@@ -26,14 +26,16 @@ const std::map<std::string, std::string> kDistrict = {
      "file.enrollments,bulk\nfile.orgs,bulk\nfile.users,bulk\nfile.results,absent\n"},
     {"academicSessions",
      "sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear\n"
-     "t1,active,2024-06-01T00:00:00Z,Fall,term,2024-08-12,2024-12-20,sy,2025\n"  // parent comes later
+     "t1,active,2024-06-01T00:00:00Z,Fall,term,2024-08-12,2024-12-20,sy,2025\n"  // parent comes
+                                                                                 // later
      "sy,,,2024-2025,schoolYear,2024-08-12,2025-06-12,,2025\n"},
     {"orgs",
      "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n"
      "s1,active,,\"Lincoln High, East\",school,1001,d\n"
      "d,active,,District,district,,\n"},
     {"courses",
-     "sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,orgSourcedId,subjects,"
+     "sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,orgSourcedId,"
+     "subjects,"
      "subjectCodes\n"
      "m1,,,sy,Algebra,ALG,\"09,10\",s1,Math,\n"},
     {"classes",
@@ -42,7 +44,8 @@ const std::map<std::string, std::string> kDistrict = {
      "c1,,,Algebra 1,09,m1,A1,scheduled,Room 2,s1,\"sy,t1\",Math,,\"1,2\"\n"
      "c2,,,Homeroom,09,m1,,homeroom,,s1,t1,,,\n"},
     {"users",
-     "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,"
+     "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,"
+     "familyName,"
      "middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n"
      "u1,,,true,s1,teacher,ms.garcia,,María,García,,T1,garcia@example.org,,,,,secret\n"
      "u2,,,true,s1,student,sam,,Sam,\"Smith, Jr.\",,S1,,,,g1,09,\n"
@@ -50,14 +53,16 @@ const std::map<std::string, std::string> kDistrict = {
      "g1,,,false,s1,parent,mom,,Ana,Smith,,,,,555-1234,,,\n"
      "p1,,,true,s1,proctor,proc,,Jo,Doe,,,,,,,,\n"},
     {"enrollments",
-     "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,"
+     "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,"
+     "beginDate,"
      "endDate\n"
      "e1,,,c1,s1,u1,teacher,true,2024-08-12,\n"
      "e2,,,c1,s1,u2,student,false,,\n"
      "e3,,,c2,s1,u2,student,,,\n"},
     {"demographics",
      "sourcedId,status,dateLastModified,birthDate,sex,americanIndianOrAlaskaNative,asian,"
-     "blackOrAfricanAmerican,nativeHawaiianOrOtherPacificIslander,white,demographicRaceTwoOrMoreRaces,"
+     "blackOrAfricanAmerican,nativeHawaiianOrOtherPacificIslander,white,"
+     "demographicRaceTwoOrMoreRaces,"
      "hispanicOrLatinoEthnicity,countryOfBirthCode,stateOfBirthAbbreviation,cityOfBirth,"
      "publicSchoolResidenceStatus\n"
      "u2,,,2010-03-04,male,false,false,false,false,true,false,true,US,CA,\"Los Angeles, CA\",\n"}};
@@ -78,7 +83,8 @@ class OneRosterTest : public ::testing::Test {
   }
 
   // The district with some files replaced, written as a folder; returns its path.
-  fs::path district(const std::map<std::string, std::string>& changes = {}, const std::string& name = "in") {
+  fs::path district(const std::map<std::string, std::string>& changes = {},
+                    const std::string& name = "in") {
     const fs::path dir = root_ / name;
     fs::create_directories(dir);
     for (auto [file, text] : kDistrict) {
@@ -98,18 +104,23 @@ class OneRosterTest : public ::testing::Test {
   static std::string dump(store::Database& db) {
     std::string out;
     db.read([&](store::Tx& tx) {
-      for (const char* table : {"orgs", "people", "person_orgs", "person_agents", "academic_sessions", "courses",
-                                "classes", "class_terms", "enrollments", "demographics", "role_grants"}) {
+      for (const char* table :
+           {"orgs", "people", "person_orgs", "person_agents", "academic_sessions", "courses",
+            "classes", "class_terms", "enrollments", "demographics", "role_grants"}) {
         out += std::string("# ") + table + "\n";
         std::vector<std::string> lines;
         for (const auto& row : tx.query(std::string("SELECT * FROM ") + table)) {
           std::string line;
           for (std::size_t i = 0; i < row.size(); ++i) {
             const auto& v = row.at(i);
-            if (std::holds_alternative<std::nullptr_t>(v)) line += "NULL|";
-            else if (const auto* s = std::get_if<std::string>(&v)) line += *s + "|";
-            else if (const auto* n = std::get_if<std::int64_t>(&v)) line += std::to_string(*n) + "|";
-            else line += std::to_string(std::get<double>(v)) + "|";
+            if (std::holds_alternative<std::nullptr_t>(v))
+              line += "NULL|";
+            else if (const auto* s = std::get_if<std::string>(&v))
+              line += *s + "|";
+            else if (const auto* n = std::get_if<std::int64_t>(&v))
+              line += std::to_string(*n) + "|";
+            else
+              line += std::to_string(std::get<double>(v)) + "|";
           }
           lines.push_back(line);
         }
@@ -139,8 +150,10 @@ TEST_F(OneRosterTest, ImportsADistrictAndCountsWhatChanged) {
   EXPECT_EQ(report.counts.at("users.csv").inserted, 5u);
   EXPECT_EQ(report.counts.at("enrollments.csv").inserted, 3u);
   const auto text = dump();
-  EXPECT_NE(text.find("s1|active|NULL|Lincoln High, East|school|1001|d|"), std::string::npos) << text;
-  EXPECT_NE(text.find("t1|active|2024-06-01T00:00:00Z|Fall|term|2024-08-12|2024-12-20|sy|2025|"), std::string::npos);
+  EXPECT_NE(text.find("s1|active|NULL|Lincoln High, East|school|1001|d|"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("t1|active|2024-06-01T00:00:00Z|Fall|term|2024-08-12|2024-12-20|sy|2025|"),
+            std::string::npos);
   EXPECT_NE(text.find("u2|g1|0|"), std::string::npos);  // person_agents, forward reference
   EXPECT_NE(text.find("c1|sy|0|"), std::string::npos);  // class_terms
 }
@@ -175,21 +188,27 @@ TEST_F(OneRosterTest, ReportsEveryProblemWithFileLineAndColumn) {
   auto users = kDistrict.at("users");
   users += "u9,,,yes,s1,teachr,,,A,B,,,,,,,,\n";  // line 7
   auto enrollments = kDistrict.at("enrollments");
-  enrollments += "e9,,,nope,s1,u1,teacher,,2024-13-01,\n"  // line 5
-                 "e1,,,c1,s1,ghost,student,,,\n";         // line 6
+  enrollments +=
+      "e9,,,nope,s1,u1,teacher,,2024-13-01,\n"  // line 5
+      "e1,,,c1,s1,ghost,student,,,\n";          // line 6
   const auto report = import(district({{"users", users}, {"enrollments", enrollments}}));
   EXPECT_FALSE(report.imported);
   const auto text = problems(report);
-  EXPECT_NE(text.find("users.csv:7:4 (enabledUser): enabledUser 'yes' is not one of true, false"), std::string::npos)
+  EXPECT_NE(text.find("users.csv:7:4 (enabledUser): enabledUser 'yes' is not one of true, false"),
+            std::string::npos)
       << text;
-  EXPECT_NE(text.find("users.csv:7:6 (role): role 'teachr' is not one of"), std::string::npos) << text;
+  EXPECT_NE(text.find("users.csv:7:6 (role): role 'teachr' is not one of"), std::string::npos)
+      << text;
   EXPECT_NE(text.find("users.csv:7:7 (username): username is required"), std::string::npos) << text;
-  EXPECT_NE(text.find("enrollments.csv:5:4 (classSourcedId): no class has sourcedId 'nope'"), std::string::npos)
+  EXPECT_NE(text.find("enrollments.csv:5:4 (classSourcedId): no class has sourcedId 'nope'"),
+            std::string::npos)
       << text;
   EXPECT_NE(text.find("enrollments.csv:5:9 (beginDate)"), std::string::npos) << text;
-  EXPECT_NE(text.find("enrollments.csv:6:1 (sourcedId): sourcedId 'e1' appears more than once"), std::string::npos)
+  EXPECT_NE(text.find("enrollments.csv:6:1 (sourcedId): sourcedId 'e1' appears more than once"),
+            std::string::npos)
       << text;
-  EXPECT_NE(text.find("enrollments.csv:6:6 (userSourcedId): no user has sourcedId 'ghost'"), std::string::npos)
+  EXPECT_NE(text.find("enrollments.csv:6:6 (userSourcedId): no user has sourcedId 'ghost'"),
+            std::string::npos)
       << text;
   EXPECT_EQ(dump(*fresh_database()), dump());  // nothing imported
 }
@@ -200,10 +219,12 @@ TEST_F(OneRosterTest, ChecksHeadersAndFieldCounts) {
   auto courses = kDistrict.at("courses") + "m2,,,sy,Geometry\n";
   const auto report = import(district({{"orgs", orgs}, {"courses", courses}}));
   const auto text = problems(report);
-  EXPECT_NE(text.find("orgs.csv:1:1 (sourcedId): the header has 'sourcedID' where OneRoster 1.1 puts sourcedId"),
+  EXPECT_NE(text.find("orgs.csv:1:1 (sourcedId): the header has 'sourcedID' where OneRoster 1.1 "
+                      "puts sourcedId"),
             std::string::npos)
       << text;
-  EXPECT_NE(text.find("courses.csv:3:6 (courseCode): the line has 5 fields but the header has 10"), std::string::npos)
+  EXPECT_NE(text.find("courses.csv:3:6 (courseCode): the line has 5 fields but the header has 10"),
+            std::string::npos)
       << text;
 }
 
@@ -212,7 +233,8 @@ TEST_F(OneRosterTest, ABadRowLateInEnrollmentsLeavesTheDatabaseAsItWas) {
   const auto before = dump();
   auto users = kDistrict.at("users");
   users.replace(users.find("ms.garcia"), 9, "changed");
-  auto enrollments = kDistrict.at("enrollments") + "e8,,,c2,s1,u1,teacher,,,\ne9,,,c2,s1,u1,guide,,,\n";
+  auto enrollments =
+      kDistrict.at("enrollments") + "e8,,,c2,s1,u1,teacher,,,\ne9,,,c2,s1,u1,guide,,,\n";
   const auto report = import(district({{"users", users}, {"enrollments", enrollments}}));
   EXPECT_FALSE(report.imported);
   ASSERT_EQ(report.problems.size(), 1u) << problems(report);
@@ -226,8 +248,10 @@ TEST_F(OneRosterTest, RejectsDeltaAndWrongVersions) {
   manifest.replace(manifest.find("file.users,bulk"), 15, "file.users,delta");
   manifest.replace(manifest.find("oneroster.version,1.1"), 21, "oneroster.version,1.2");
   const auto text = problems(import(district({{"manifest", manifest}})));
-  EXPECT_NE(text.find("manifest.csv:3:2 (value): oneroster.version must be 1.1"), std::string::npos) << text;
-  EXPECT_NE(text.find("file.users is delta: Lodestar imports bulk files only"), std::string::npos) << text;
+  EXPECT_NE(text.find("manifest.csv:3:2 (value): oneroster.version must be 1.1"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("file.users is delta: Lodestar imports bulk files only"), std::string::npos)
+      << text;
 }
 
 TEST_F(OneRosterTest, DryRunChangesNothing) {
@@ -246,11 +270,14 @@ TEST_F(OneRosterTest, TobedeletedDeletesTheRecordAndWhatDependsOnIt) {
   auto enrollments = kDistrict.at("enrollments");
   enrollments.replace(enrollments.find("e1,,"), 4, "e1,tobedeleted,");
   // e2 and e3 name u2: they go with it. The demographics row goes by foreign key.
-  auto demographics = std::string(kDistrict.at("demographics").substr(0, kDistrict.at("demographics").find('\n') + 1));
-  const auto report = import(district({{"users", users}, {"enrollments", "sourcedId,status,dateLastModified,"
-                                                                         "classSourcedId,schoolSourcedId,userSourcedId,"
-                                                                         "role,primary,beginDate,endDate\n"
-                                                                         "e1,tobedeleted,,c1,s1,u1,teacher,,,\n"},
+  auto demographics = std::string(
+      kDistrict.at("demographics").substr(0, kDistrict.at("demographics").find('\n') + 1));
+  const auto report = import(district({{"users", users},
+                                       {"enrollments",
+                                        "sourcedId,status,dateLastModified,"
+                                        "classSourcedId,schoolSourcedId,userSourcedId,"
+                                        "role,primary,beginDate,endDate\n"
+                                        "e1,tobedeleted,,c1,s1,u1,teacher,,,\n"},
                                        {"demographics", demographics}}));
   ASSERT_TRUE(report.imported) << problems(report);
   EXPECT_EQ(report.counts.at("users.csv").deleted, 1u);
@@ -265,31 +292,37 @@ TEST_F(OneRosterTest, ReferringToADeletedRecordIsAProblem) {
   auto courses = kDistrict.at("courses");
   courses.replace(courses.find("m1,,"), 4, "m1,tobedeleted,");
   const auto text = problems(import(district({{"courses", courses}})));
-  EXPECT_NE(text.find("classes.csv:2:6 (courseSourcedId): no course has sourcedId 'm1'"), std::string::npos) << text;
+  EXPECT_NE(text.find("classes.csv:2:6 (courseSourcedId): no course has sourcedId 'm1'"),
+            std::string::npos)
+      << text;
 }
 
 TEST_F(OneRosterTest, DerivesRoleGrantsAndNeverTouchesManualOnes) {
   ASSERT_TRUE(import(district()).imported);
   db_->write([](store::Tx& tx) {
-    tx.exec("INSERT INTO role_grants (person_sourced_id, role, org_sourced_id, source) VALUES "
-            "('u1', 'coach', 's1', 'manual')");
-    tx.exec("INSERT INTO role_grants (person_sourced_id, role, org_sourced_id, source) VALUES "
-            "('p1', 'educator', 's1', 'manual')");
+    tx.exec(
+        "INSERT INTO role_grants (person_sourced_id, role, org_sourced_id, source) VALUES "
+        "('u1', 'coach', 's1', 'manual')");
+    tx.exec(
+        "INSERT INTO role_grants (person_sourced_id, role, org_sourced_id, source) VALUES "
+        "('p1', 'educator', 's1', 'manual')");
   });
   auto grants = [&] {
     std::string out;
     db_->read([&](store::Tx& tx) {
-      for (const auto& r : tx.query("SELECT person_sourced_id, role, org_sourced_id, source FROM role_grants "
-                                    "ORDER BY person_sourced_id, role, org_sourced_id")) {
-        out += r.text("person_sourced_id") + ":" + r.text("role") + "@" + r.text("org_sourced_id") + "/" +
-               r.text("source") + " ";
+      for (const auto& r :
+           tx.query("SELECT person_sourced_id, role, org_sourced_id, source FROM role_grants "
+                    "ORDER BY person_sourced_id, role, org_sourced_id")) {
+        out += r.text("person_sourced_id") + ":" + r.text("role") + "@" + r.text("org_sourced_id") +
+               "/" + r.text("source") + " ";
       }
     });
     return out;
   };
-  EXPECT_EQ(grants(),
-            "a1:district_leader@d/oneroster a1:school_leader@s1/oneroster g1:guardian@s1/oneroster "
-            "p1:educator@s1/manual u1:coach@s1/manual u1:educator@s1/oneroster u2:student@s1/oneroster ");
+  EXPECT_EQ(
+      grants(),
+      "a1:district_leader@d/oneroster a1:school_leader@s1/oneroster g1:guardian@s1/oneroster "
+      "p1:educator@s1/manual u1:coach@s1/manual u1:educator@s1/oneroster u2:student@s1/oneroster ");
   auto users = kDistrict.at("users");
   users.replace(users.find("u1,,,true,s1,teacher"), 20, "u1,,,true,s1,proctor");
   users.replace(users.find("p1,,,true,s1,proctor"), 20, "p1,,,true,s1,teacher");

@@ -4,6 +4,7 @@
 
 #include "platform/auth/form.h"
 #include "platform/auth/secrets.h"
+#include "platform/http/multipart.h"
 
 namespace lodestar::auth {
 
@@ -14,6 +15,11 @@ bool is_state_changing(std::string_view method) {
 std::string submitted_csrf_token(const http::Request& request) {
   std::string_view header = request.header(kCsrfHeader);
   if (!header.empty()) return std::string(header);
+  // A form with a file input sends multipart/form-data (RFC 7578).
+  if (auto parts = http::multipart_parts(request)) {
+    const auto* part = http::find_part(*parts, kCsrfField);
+    return part ? part->data : std::string();
+  }
   return field(request_form(request), kCsrfField);
 }
 

@@ -1,9 +1,9 @@
 // The OneRoster 1.1 CSV tables and value rules, and the CSV reader.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <cstdlib>
 #include <fstream>
-#include <unistd.h>
 
 #include "people/oneroster/csv.h"
 #include "people/oneroster/import.h"
@@ -20,8 +20,9 @@ std::vector<std::string> names(std::string_view file) {
 
 TEST(OneRosterModel, ColumnsFollowTheSpecInOrder) {
   EXPECT_EQ(names("enrollments"),
-            (std::vector<std::string>{"sourcedId", "status", "dateLastModified", "classSourcedId", "schoolSourcedId",
-                                      "userSourcedId", "role", "primary", "beginDate", "endDate"}));
+            (std::vector<std::string>{"sourcedId", "status", "dateLastModified", "classSourcedId",
+                                      "schoolSourcedId", "userSourcedId", "role", "primary",
+                                      "beginDate", "endDate"}));
   EXPECT_EQ(names("users").size(), 18u);
   EXPECT_EQ(names("users").back(), "password");
   EXPECT_EQ(names("classes")[10], "termSourcedIds");
@@ -53,7 +54,8 @@ TEST(OneRosterModel, DerivesRoleGrants) {
   auto type = [](std::string_view org) { return std::string(org == "d" ? "district" : "school"); };
   auto roles = [&](std::string_view role) {
     std::string out;
-    for (const auto& g : derive_role_grants(role, {"d", "s"}, type)) out += g.role + "@" + g.org + " ";
+    for (const auto& g : derive_role_grants(role, {"d", "s"}, type))
+      out += g.role + "@" + g.org + " ";
     return out;
   };
   EXPECT_EQ(roles("teacher"), "educator@d educator@s ");
@@ -74,11 +76,12 @@ std::string write_temp(const std::string& text) {
 }
 
 TEST(OneRosterCsv, ReadsBomQuotesAndLineBreaks) {
-  const auto path = write_temp("\xEF\xBB\xBFsourcedId,name\r\n"
-                               "a,\"Smith, Jr.\"\r\n"
-                               "\n"
-                               "b,\"say \"\"hi\"\"\nthere\"\r\n"
-                               "c,\n");
+  const auto path = write_temp(
+      "\xEF\xBB\xBFsourcedId,name\r\n"
+      "a,\"Smith, Jr.\"\r\n"
+      "\n"
+      "b,\"say \"\"hi\"\"\nthere\"\r\n"
+      "c,\n");
   CsvReader reader(path);
   std::vector<std::string> f;
   ASSERT_TRUE(reader.next(f));

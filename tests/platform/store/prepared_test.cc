@@ -11,8 +11,9 @@ TEST(Prepared, RunsManyTimesWithPositionalValuesInNameOrder) {
   auto db = Database::open(testing::test_database_url(), 1);
   db->write([](Tx& tx) {
     tx.exec("CREATE TABLE t (id TEXT PRIMARY KEY, n INTEGER, note TEXT)");
-    auto insert = tx.prepare("INSERT INTO t (id, n, note) VALUES (:id, :n, :note) "
-                             "ON CONFLICT (id) DO UPDATE SET n = excluded.n WHERE t.n IS DISTINCT FROM excluded.n");
+    auto insert = tx.prepare(
+        "INSERT INTO t (id, n, note) VALUES (:id, :n, :note) "
+        "ON CONFLICT (id) DO UPDATE SET n = excluded.n WHERE t.n IS DISTINCT FROM excluded.n");
     EXPECT_EQ(insert->parameters(), (std::vector<std::string>{"id", "n", "note"}));
     EXPECT_EQ(insert->run({"a", "1", std::nullopt}), 1);
     EXPECT_EQ(insert->run({"b", "2", "x:y"}), 1);
