@@ -42,36 +42,67 @@ void check_pattern(std::string_view pattern) {
 
 }  // namespace
 
-bool match_pattern(std::string_view pattern, std::string_view path,
-                   std::map<std::string, std::string, std::less<>>& params) {
-  if (path.empty() || path.front() != '/') return false;
-  auto want = segments(pattern);
-  auto have = segments(path);
-  std::map<std::string, std::string, std::less<>> found;
-  for (std::size_t i = 0; i < want.size(); ++i) {
-    auto part = want[i];
-    if (is_parameter(part) && part.ends_with("...}")) {
-      if (i >= have.size()) return false;
-      auto name = part.substr(1, part.size() - 5);
-      // The rest of the path, from this segment on.
-      auto offset = static_cast<std::size_t>(have[i].data() - path.data());
-      auto rest = path.substr(offset);
-      if (rest.empty()) return false;
-      found.emplace(std::string(name), std::string(rest));
-      params = std::move(found);
-      return true;
+namespace {
+
+// Walks a path one segment at a time without allocating: "/a/b" gives "a", then "b".
+class SegmentCursor {
+ public:
+  explicit SegmentCursor(std::string_view path) : rest_(path.substr(1)), done_(false) {}
+  bool next(std::string_view& segment) {
+    if (done_) return false;
+    auto slash = rest_.find('/');
+    segment = rest_.substr(0, slash);
+    if (slash == std::string_view::npos) {
+      done_ = true;
+    } else {
+      rest_ = rest_.substr(slash + 1);
     }
-    if (i >= have.size()) return false;
+    return true;
+  }
+  // What is left, from the segment last returned (for a {rest...} parameter).
+  std::string_view remainder_from(std::string_view segment) const {
+    return std::string_view(segment.data(),
+                            static_cast<std::size_t>(rest_.data() + rest_.size() - segment.data()));
+  }
+
+ private:
+  std::string_view rest_;
+  bool done_;
+};
+
+// Matches `path` against `pattern`; fills `params` only when given and only on success.
+bool match_into(std::string_view pattern, std::string_view path,
+                std::map<std::string, std::string, std::less<>>* params) {
+  if (path.empty() || path.front() != '/' || pattern.empty()) return false;
+  SegmentCursor want(pattern), have(path);
+  std::string_view part, segment;
+  while (want.next(part)) {
+    if (!have.next(segment)) return false;
     if (is_parameter(part)) {
-      if (have[i].empty()) return false;
-      found.emplace(std::string(part.substr(1, part.size() - 2)), std::string(have[i]));
-    } else if (part != have[i]) {
+      if (part.ends_with("...}")) {
+        auto rest = have.remainder_from(segment);
+        if (rest.empty()) return false;
+        if (params)
+          params->emplace(std::string(part.substr(1, part.size() - 5)), std::string(rest));
+        return true;
+      }
+      if (segment.empty()) return false;
+      if (params)
+        params->emplace(std::string(part.substr(1, part.size() - 2)), std::string(segment));
+    } else if (part != segment) {
       return false;
     }
   }
-  if (want.size() != have.size()) return false;
-  params = std::move(found);
-  return true;
+  return !have.next(segment);
+}
+
+}  // namespace
+
+bool match_pattern(std::string_view pattern, std::string_view path,
+                   std::map<std::string, std::string, std::less<>>& params) {
+  if (!match_into(pattern, path, nullptr)) return false;
+  params.clear();
+  return match_into(pattern, path, &params);
 }
 
 OrgResolver org_from_param(std::string name) {
@@ -106,27 +137,20 @@ Match Router::match(std::string_view method, std::string_view path) const {
   Match result;
   const Route* best = nullptr;
   const Route* best_get = nullptr;  // for HEAD
-  std::map<std::string, std::string, std::less<>> best_params, best_get_params;
   for (const auto& route : routes_) {
-    std::map<std::string, std::string, std::less<>> params;
-    if (!match_pattern(route.pattern, path, params)) continue;
+    if (!match_into(route.pattern, path, nullptr)) continue;
     if (route.method == method) {
-      if (!best || specificity(route.pattern) > specificity(best->pattern)) {
-        best = &route;
-        best_params = std::move(params);
-      }
+      if (!best || specificity(route.pattern) > specificity(best->pattern)) best = &route;
     } else if (method == "HEAD" && route.method == "GET") {
-      if (!best_get || specificity(route.pattern) > specificity(best_get->pattern)) {
+      if (!best_get || specificity(route.pattern) > specificity(best_get->pattern))
         best_get = &route;
-        best_get_params = std::move(params);
-      }
     } else {
       result.allowed.push_back(route.method);
     }
   }
   if (best || best_get) {
     result.route = best ? best : best_get;
-    result.params = std::move(best ? best_params : best_get_params);
+    match_into(result.route->pattern, path, &result.params);
     result.allowed.clear();
     return result;
   }

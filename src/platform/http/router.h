@@ -54,8 +54,9 @@ struct Route {
   Handler handler;
   Access access;
   RouteKind kind = RouteKind::kPage;
-  // Runs on the I/O thread instead of the worker pool. Only for handlers that never block:
-  // no database, no file system, no password hashing (static assets, /healthz).
+  // Runs on the I/O thread instead of the worker pool, and without authentication (it must not
+  // depend on who asks). Only for handlers that never block: no database, no file system, no
+  // password hashing (static assets, /healthz).
   bool runs_inline = false;
 };
 

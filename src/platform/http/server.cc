@@ -58,7 +58,8 @@ struct Server::State {
 
 namespace {
 
-Request to_request(const bhttp::request<bhttp::string_body>& message, const tcp::socket& socket) {
+Request to_request(const bhttp::request<bhttp::string_body>& message,
+                   const std::string& remote_address) {
   Request request;
   request.method = std::string(message.method_string());
   request.target = std::string(message.target());
@@ -68,16 +69,19 @@ Request to_request(const bhttp::request<bhttp::string_body>& message, const tcp:
     request.headers.emplace_back(std::move(name), std::string(field.value()));
   }
   request.body = message.body();
-  beast::error_code ec;
-  auto endpoint = socket.remote_endpoint(ec);
-  if (!ec) request.remote_address = endpoint.address().to_string();
+  request.remote_address = remote_address;
   return request;
 }
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket socket, Server::State& server)
-      : stream_(std::move(socket)), idle_timer_(stream_.get_executor()), server_(server) {}
+      : stream_(std::move(socket)), idle_timer_(stream_.get_executor()), server_(server) {
+    // Once per connection: asking the kernel on every request cost a system call each time.
+    beast::error_code ec;
+    auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_address_ = endpoint.address().to_string();
+  }
 
   ~Session() {
     std::lock_guard lock(server_.sessions_mutex);
@@ -143,7 +147,7 @@ class Session : public std::enable_shared_from_this<Session> {
       if (status == 0) return close();  // the connection itself failed: nobody to answer
       // Whatever of the header was read (all of it for 413) decides the error's format and
       // language.
-      Request request = to_request(parser_->get(), stream_.socket());
+      Request request = to_request(parser_->get(), remote_address_);
       std::string path;
       std::vector<std::pair<std::string, std::string>> query;
       if (parse_target(request.target, path, query)) request.path = path;
@@ -154,7 +158,7 @@ class Session : public std::enable_shared_from_this<Session> {
     busy_ = true;
     auto message = parser_->release();
     bool keep_alive = message.keep_alive();
-    auto request = std::make_shared<Request>(to_request(message, stream_.socket()));
+    auto request = std::make_shared<Request>(to_request(message, remote_address_));
     bool head = message.method() == bhttp::verb::head;
     if (!parse_target(request->target, request->path, request->query)) {
       return write(server_.dispatcher.reject(*request, 400), false, head);
@@ -213,6 +217,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Server::State& server_;
+  std::string remote_address_;
   bool busy_ = false;
   bool closed_ = false;
 };
