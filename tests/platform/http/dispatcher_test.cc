@@ -55,6 +55,19 @@ class DispatcherTest : public ::testing::Test {
     return dispatcher_.handle(request);
   }
 
+  // GET `path` through a dispatcher that runs `authenticate` before the policy.
+  Response with_authenticator(Authenticator authenticate, std::string path) {
+    DispatcherOptions options;
+    options.authenticate = std::move(authenticate);
+    Dispatcher dispatcher(
+        router_, metrics_, public_only_policy,
+        [](const Request&, int status) { return std::to_string(status); }, options);
+    Request request;
+    request.method = "GET";
+    request.path = std::move(path);
+    return dispatcher.handle(request);
+  }
+
   Router router_;
   Metrics metrics_;
   Dispatcher dispatcher_{router_, metrics_, public_only_policy, [](const Request& r, int status) {
@@ -113,32 +126,20 @@ TEST_F(DispatcherTest, ApiThatNeedsSomeoneAnswers401WithAChallenge) {
 }
 
 TEST_F(DispatcherTest, SignedInButNotAllowedIs403AndTheAuthenticatorsHeadersStay) {
-  DispatcherOptions options;
-  options.authenticate = [](Request& request, Response& preamble) {
-    request.principal = std::make_shared<auth::Principal>();
-    preamble.set_header("Set-Cookie", "refreshed=1");
-  };
-  Dispatcher dispatcher(
-      router_, metrics_, public_only_policy,
-      [](const Request&, int status) { return std::to_string(status); }, options);
-  Request request;
-  request.method = "GET";
-  request.path = "/admin";
-  auto response = dispatcher.handle(request);
+  auto response = with_authenticator(
+      [](Request& request, Response& preamble) {
+        request.principal = std::make_shared<auth::Principal>();
+        preamble.set_header("Set-Cookie", "refreshed=1");
+      },
+      "/admin");
   EXPECT_EQ(response.status, 403);
   EXPECT_EQ(response.header("Set-Cookie"), "refreshed=1");
 }
 
 TEST_F(DispatcherTest, AuthenticatorRefusingTheRequestIs403) {
-  DispatcherOptions options;
-  options.authenticate = [](Request&, Response&) { throw Forbidden("error.csrf"); };
-  Dispatcher dispatcher(
-      router_, metrics_, public_only_policy,
-      [](const Request&, int status) { return std::to_string(status); }, options);
-  Request request;
-  request.method = "GET";
-  request.path = "/ok";
-  EXPECT_EQ(dispatcher.handle(request).status, 403);
+  auto response =
+      with_authenticator([](Request&, Response&) { throw Forbidden("error.csrf"); }, "/ok");
+  EXPECT_EQ(response.status, 403);
 }
 
 TEST_F(DispatcherTest, HandlerExceptionIs500WithTheRequestIdLoggedAndNoInternals) {
