@@ -1,6 +1,8 @@
 #include "people/directory/routes.h"
 
 #include "people/directory/directory.h"
+#include "platform/csv.h"
+#include "platform/web/i18n.h"
 #include "platform/web/view.h"
 
 namespace lodestar::people {
@@ -35,6 +37,28 @@ void add_directory_routes(http::Router& router, const AppContext& context) {
                                             view);
                   },
               .access = http::Access::signed_in()});
+
+  router.add(
+      {.method = "GET",
+       .pattern = "/people.csv",
+       .handler =
+           [&context](http::Request& request) {
+             const auto& catalog = web::Catalog::builtin();
+             auto lang = web::choose_language(request);
+             std::string out = csv::row({"sourced_id", "school", "staff", "students"});
+             for (const auto& s : schools_for(context.db, context.policy, *request.principal)) {
+               // A suppressed count stays suppressed in the file.
+               auto students = s.students
+                                   ? std::to_string(*s.students)
+                                   : catalog.translate(lang, "people.suppressed",
+                                                       {{"limit", std::to_string(kSmallGroup)}});
+               out += csv::row({s.id, s.name, std::to_string(s.staff), students});
+             }
+             auto response = http::Response::text(std::move(out), "text/csv; charset=utf-8");
+             response.set_header("Content-Disposition", "attachment; filename=\"schools.csv\"");
+             return response;
+           },
+       .access = http::Access::signed_in()});
 
   router.add({.method = "GET",
               .pattern = "/people/schools/{org}",

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "platform/csv.h"
 #include "platform/log.h"
 
 namespace lodestar::audit {
@@ -22,21 +23,6 @@ std::string compact_id(std::string_view at) {
 store::Value text_or_null(const std::string& text) {
   if (text.empty()) return nullptr;
   return text;
-}
-
-std::string csv_cell(const std::string& value) {
-  std::string text = value;
-  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) {
-    text.insert(text.begin(), '\'');
-  }
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted.push_back('"');
-    quoted.push_back(c);
-  }
-  quoted.push_back('"');
-  return quoted;
 }
 
 }  // namespace
@@ -114,16 +100,11 @@ std::vector<Entry> search(store::Tx& tx, const Filter& filter) {
 }
 
 std::string to_csv(const std::vector<Entry>& entries) {
-  std::string out =
-      "id,at,actor_account_id,actor,action,subject_type,subject_id,org,ip,request_id,detail\r\n";
+  std::string out = csv::row({"id", "at", "actor_account_id", "actor", "action", "subject_type",
+                              "subject_id", "org", "ip", "request_id", "detail"});
   for (const auto& e : entries) {
-    for (const auto* cell : {&e.id, &e.at, &e.actor_account_id, &e.actor_label, &e.action,
-                             &e.subject_type, &e.subject_id, &e.org_id, &e.ip, &e.request_id}) {
-      out += csv_cell(*cell);
-      out.push_back(',');
-    }
-    out += csv_cell(e.detail);
-    out += "\r\n";
+    out += csv::row({e.id, e.at, e.actor_account_id, e.actor_label, e.action, e.subject_type,
+                     e.subject_id, e.org_id, e.ip, e.request_id, e.detail});
   }
   return out;
 }
