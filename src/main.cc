@@ -14,6 +14,8 @@
 #include <nlohmann/json.hpp>
 
 #include "demo/demo.h"
+#include "frameworks/cli.h"
+#include "frameworks/service.h"
 #include "people/oneroster/import.h"
 #include "platform/app.h"
 #include "platform/audit/audit.h"
@@ -65,6 +67,7 @@ struct Options {
   int io_threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   int pool_size = 8;
   bool no_migrate = false;
+  std::string public_url = "http://127.0.0.1:8080";
 };
 
 int serve(const Options& options) {
@@ -73,6 +76,7 @@ int serve(const Options& options) {
   app_options.database_url = options.database;
   app_options.pool_size = static_cast<std::size_t>(options.pool_size);
   app_options.migrate = !options.no_migrate;
+  app_options.public_url = options.public_url;
   App app(app_options);
 
   http::ServerOptions server_options;
@@ -100,6 +104,7 @@ int serve(const Options& options) {
 std::unique_ptr<store::Database> open_migrated(const Options& options) {
   auto db = store::Database::open(options.database, 2);
   store::migrate(*db, store::builtin_migrations(db->dialect()));
+  frameworks::load_seed_frameworks(*db, options.public_url);
   return db;
 }
 
@@ -257,6 +262,10 @@ int main(int argc, char** argv) {
   cli.add_option("--database", options.database, "sqlite:PATH or postgresql://user@host:port/db")
       ->envname("LODESTAR_DATABASE")
       ->capture_default_str();
+  cli.add_option(
+         "--public-url", options.public_url,
+         "Where people reach this server (CASE URIs use it), e.g. https://lodestar.example.org")
+      ->envname("LODESTAR_PUBLIC_URL");
   cli.add_option("--log-level", options.log_level, "debug, info, warn or error")
       ->envname("LODESTAR_LOG_LEVEL")
       ->check(CLI::IsMember({"debug", "info", "warn", "error"}))
@@ -303,12 +312,25 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::ExistingPath);
   import_roster_cmd->add_flag("--dry-run", dry_run, "Validate and count; change nothing");
+  std::string case_path, case_document;
+  auto* import_case_cmd = import_cmd->add_subcommand(
+      "case",
+      "Import a CASE 1.0 CFPackage (JSON): a framework with its items and associations. The "
+      "same package again updates it in place; any problem imports nothing.");
+  import_case_cmd->add_option("FILE", case_path, "The CFPackage .json file")
+      ->required()
+      ->check(CLI::ExistingFile);
   auto* export_cmd = cli.add_subcommand("export", "Export data from Lodestar.");
   export_cmd->require_subcommand(1);
   auto* export_roster_cmd = export_cmd->add_subcommand(
       "oneroster", "Write the roster as OneRoster 1.1 bulk CSV into DIR (or DIR.zip).");
   export_roster_cmd->add_option("DIR", roster_path, "Folder to create, or a path ending in .zip")
       ->required();
+  auto* export_case_cmd = export_cmd->add_subcommand(
+      "case", "Write a framework as a CASE 1.0 CFPackage (JSON) to FILE or standard output.");
+  export_case_cmd->add_option("DOC_ID", case_document, "The CFDocument identifier")->required();
+  export_case_cmd->add_option("FILE", case_path, "Where to write it (default: standard output)")
+      ->default_val("-");
 
   auto* admin_cmd = cli.add_subcommand("admin", "Manage administrator accounts.");
   admin_cmd->require_subcommand(1);
@@ -334,6 +356,14 @@ int main(int argc, char** argv) {
     if (migrate_cmd->parsed()) return migrate(options);
     if (import_roster_cmd->parsed()) return import_roster(options, roster_path, dry_run);
     if (export_roster_cmd->parsed()) return export_roster(options, roster_path);
+    if (import_case_cmd->parsed()) {
+      auto db = open_migrated(options);
+      return frameworks::import_case_command(*db, case_path, stdout, stderr);
+    }
+    if (export_case_cmd->parsed()) {
+      auto db = open_migrated(options);
+      return frameworks::export_case_command(*db, case_document, case_path, stdout, stderr);
+    }
     return 2;
   } catch (const Conflict& e) {
     log::flush();

@@ -1,5 +1,7 @@
 #include "platform/app.h"
 
+#include "frameworks/routes.h"
+#include "frameworks/service.h"
 #include "people/directory/routes.h"
 #include "people/roster/routes.h"
 #include "platform/audit/audit.h"
@@ -57,6 +59,10 @@ App::App(const AppOptions& options) {
                              {"to_version", report.to_version},
                              {"applied", report.applied}});
     }
+    // The standards frameworks every district starts with (once).
+    if (auto loaded = frameworks::load_seed_frameworks(*db_, options.public_url); loaded > 0) {
+      log::info("frameworks_loaded", {{"packages", loaded}});
+    }
   } else {
     // Even unmigrated, never serve a schema from the future.
     auto known = store::builtin_migrations(db_->dialect());
@@ -77,7 +83,7 @@ App::App(const AppOptions& options) {
 
   policy_ = std::make_unique<auth::Policy>(*db_);
   context_ = std::make_unique<AppContext>(
-      AppContext{*db_, metrics_, *policy_, std::chrono::system_clock::now()});
+      AppContext{*db_, metrics_, *policy_, std::chrono::system_clock::now(), options.public_url});
 
   // Sign-in, sessions and API tokens. What auth does is written to the audit log.
   hasher_ = std::make_unique<auth::PasswordHasher>();
@@ -94,6 +100,8 @@ App::App(const AppOptions& options) {
   audit::add_routes(router_, *context_);
   people::add_directory_routes(router_, *context_);
   people::add_roster_routes(router_, *context_, options.uploads_dir);
+  frameworks_ = std::make_unique<frameworks::Module>(*context_);
+  frameworks::add_routes(router_, *context_, *frameworks_);
 
   http::DispatcherOptions dispatcher_options;
   dispatcher_options.translate = [](const http::Request& request, std::string_view key) {

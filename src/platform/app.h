@@ -15,6 +15,10 @@
 
 namespace lodestar {
 
+namespace frameworks {
+struct Module;
+}  // namespace frameworks
+
 namespace auth {
 class Policy;
 class PasswordHasher;
@@ -27,6 +31,7 @@ struct AppContext {
   http::Metrics& metrics;
   const auth::Policy& policy;
   std::chrono::system_clock::time_point started;
+  std::string public_url;  // where people reach this server, without a trailing slash
 };
 
 struct AppOptions {
@@ -34,6 +39,8 @@ struct AppOptions {
   std::size_t pool_size = 8;
   bool migrate = true;       // apply pending migrations on start
   bool trust_proxy = false;  // believe X-Forwarded-Proto/-For from a proxy in front
+  // Where people and other systems reach this server; CASE URIs of the seed frameworks use it.
+  std::string public_url = "http://127.0.0.1:8080";
   // Where uploaded files wait between "check" and "confirm" (private to the server).
   std::filesystem::path uploads_dir = std::filesystem::temp_directory_path() / "lodestar-uploads";
 };
@@ -59,6 +66,7 @@ class App {
   std::unique_ptr<auth::PasswordHasher> hasher_;
   std::unique_ptr<auth::AuthService> auth_;
   std::unique_ptr<AppContext> context_;
+  std::unique_ptr<frameworks::Module> frameworks_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
 };
 

@@ -62,7 +62,7 @@ class AuthHttpTest : public ::testing::Test {
         hasher_(auth::PasswordLimits::minimum()),
         service_(*db_, clock_, hasher_, options()),
         policy_(*db_),
-        context_{*db_, metrics_, policy_, std::chrono::system_clock::now()} {
+        context_{*db_, metrics_, policy_, std::chrono::system_clock::now(), {}} {
     store::migrate(*db_, store::builtin_migrations(db_->dialect()));
     auth::add_routes(router_, context_, service_);
     http::DispatcherOptions dispatcher_options;

@@ -27,7 +27,7 @@ class SiteRoutes : public ::testing::Test {
     db_ = store::Database::open("sqlite:" + (dir_ / "site.db").string(), 1);
     policy_ = std::make_unique<auth::Policy>(*db_);
     context_ = std::make_unique<AppContext>(
-        AppContext{*db_, metrics_, *policy_, std::chrono::system_clock::now()});
+        AppContext{*db_, metrics_, *policy_, std::chrono::system_clock::now(), {}});
     add_routes(router_, *context_);
   }
 

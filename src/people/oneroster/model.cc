@@ -4,6 +4,8 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "platform/iso8601.h"
+
 namespace lodestar::people {
 
 namespace {
@@ -78,34 +80,11 @@ std::vector<FileSpec> make_files() {
   return files;
 }
 
-bool digits(std::string_view text, std::size_t from, std::size_t count) {
-  if (text.size() < from + count) return false;
-  for (std::size_t i = from; i < from + count; ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
-  }
-  return true;
-}
-
-int number(std::string_view text, std::size_t from, std::size_t count) {
-  int n = 0;
-  for (std::size_t i = from; i < from + count; ++i) n = n * 10 + (text[i] - '0');
-  return n;
-}
-
-bool is_date(std::string_view t) {
-  if (t.size() < 10 || !digits(t, 0, 4) || t[4] != '-' || !digits(t, 5, 2) || t[7] != '-' ||
-      !digits(t, 8, 2)) {
-    return false;
-  }
-  const int year = number(t, 0, 4), month = number(t, 5, 2), day = number(t, 8, 2);
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) return false;
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return !(month == 2 && day == 29 && !leap);
-}
+using iso8601::digits;
+using iso8601::number;
 
 bool is_date_time(std::string_view t) {
-  if (!is_date(t)) return false;
+  if (t.size() < 10 || !iso8601::is_date(t.substr(0, 10))) return false;
   if (t.size() == 10) return true;
   if (t[10] != 'T' || !digits(t, 11, 2) || t[13] != ':' || !digits(t, 14, 2)) return false;
   std::size_t i = 16;
@@ -121,9 +100,7 @@ bool is_date_time(std::string_view t) {
   }
   if (number(t, 11, 2) > 23 || number(t, 14, 2) > 59) return false;
   const std::string_view zone = t.substr(i);
-  if (zone.empty() || zone == "Z") return true;
-  return zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && digits(zone, 1, 2) &&
-         zone[3] == ':' && digits(zone, 4, 2);
+  return zone.empty() || iso8601::is_offset(zone);
 }
 
 std::string one_of(const std::vector<std::string_view>& allowed) {
@@ -183,9 +160,8 @@ std::string check_value(const ColumnSpec& column, std::string_view value) {
                                  : "'" + std::string(value) +
                                        "' is not an ISO 8601 date and time (2024-08-14T16:05:00Z)";
     case K::kDate:
-      return is_date(value) && value.size() == 10
-                 ? ""
-                 : "'" + std::string(value) + "' is not a date (YYYY-MM-DD)";
+      return iso8601::is_date(value) ? ""
+                                     : "'" + std::string(value) + "' is not a date (YYYY-MM-DD)";
     case K::kYear:
       return value.size() == 4 && digits(value, 0, 4)
                  ? ""

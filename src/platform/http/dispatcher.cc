@@ -50,6 +50,40 @@ const char* reason(int status) {
   }
 }
 
+// 1EdTech (IMS) services (CASE, OneRoster REST) report failures as imsx_StatusInfo. Their members
+// ride along in the RFC 9457 body, so a client of either standard finds what it looks for.
+void add_ims_status_info(nlohmann::json& problem, int status, std::string_view detail) {
+  std::string_view minor = "invalid_data";
+  switch (status) {
+    case 400:
+      minor = "invalid_selection_field";
+      break;
+    case 401:
+      minor = "unauthorisedrequest";
+      break;
+    case 403:
+      minor = "forbidden";
+      break;
+    case 404:
+      minor = "unknownobject";
+      break;
+    case 405:
+      minor = "invalid_data";
+      break;
+    case 429:
+      minor = "server_busy";
+      break;
+    default:
+      if (status >= 500) minor = "internal_server_error";
+  }
+  problem["imsx_codeMajor"] = "failure";
+  problem["imsx_severity"] = "error";
+  problem["imsx_description"] = detail.empty() ? std::string(reason(status)) : std::string(detail);
+  problem["imsx_codeMinor"] = {
+      {"imsx_codeMinorField", nlohmann::json::array({{{"imsx_codeMinorFieldName", "sourcedId"},
+                                                      {"imsx_codeMinorFieldValue", minor}}})}};
+}
+
 }  // namespace
 
 std::string url_encode(std::string_view text) {
@@ -238,6 +272,7 @@ Response Dispatcher::error(const Request& request, bool api, int status, std::st
                             {"instance", request.path},
                             {"request_id", request.request_id}};
   if (!detail.empty()) problem["detail"] = detail;
+  if (request.path.starts_with("/ims/")) add_ims_status_info(problem, status, detail);
   if (extra) {
     for (const auto& [key, value] : extra->items()) problem[key] = value;
   }

@@ -31,11 +31,14 @@ struct Access {
   // permission the policy grants to roles (platform/auth/policy.h).
   std::string permission;
   OrgResolver org;  // unset: the route is not about one organization
+  // When set and true for a request, the route is open to anyone for it: an API that a setting
+  // makes public or private (the CASE API is public unless the district requires a token).
+  std::function<bool(const Request&)> public_when;
 
-  static Access anyone() { return {"public", {}}; }
-  static Access signed_in() { return {"signed_in", {}}; }
+  static Access anyone() { return {"public", {}, {}}; }
+  static Access signed_in() { return {"signed_in", {}, {}}; }
   static Access to(std::string permission, OrgResolver org = {}) {
-    return {std::move(permission), std::move(org)};
+    return {std::move(permission), std::move(org), {}};
   }
 };
 

@@ -6,40 +6,10 @@
 
 #include "platform/errors.h"
 #include "platform/http/compression.h"
+#include "platform/http/etag.h"
 #include "platform/resources.h"
 
 namespace lodestar::http {
-namespace {
-
-// FNV-1a 64: a content fingerprint for ETags and cache-busting URLs, not a security hash.
-std::uint64_t fingerprint(std::string_view bytes) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
-
-bool etag_matches(std::string_view if_none_match, std::string_view etag) {
-  if (if_none_match == "*") return true;
-  // A comma-separated list of entity tags, possibly weak (W/"…"): weak comparison (RFC 9110
-  // §13.1.2).
-  std::size_t pos = 0;
-  while (pos < if_none_match.size()) {
-    auto comma = if_none_match.find(',', pos);
-    if (comma == std::string_view::npos) comma = if_none_match.size();
-    auto tag = if_none_match.substr(pos, comma - pos);
-    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
-    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
-    if (tag.starts_with("W/")) tag.remove_prefix(2);
-    if (tag == etag) return true;
-    pos = comma + 1;
-  }
-  return false;
-}
-
-}  // namespace
 
 std::string content_type_for(std::string_view file) {
   auto dot = file.rfind('.');
@@ -64,7 +34,7 @@ StaticAssets::StaticAssets() {
     StaticAsset asset;
     asset.content_type = content_type_for(file);
     asset.bytes = entry.bytes;
-    asset.etag = fmt::format("\"{:016x}\"", fingerprint(entry.bytes));
+    asset.etag = strong_etag(entry.bytes);
     if (is_compressible(asset.content_type) && entry.bytes.size() > 256) {
       auto packed = gzip(entry.bytes);
       if (packed.size() < entry.bytes.size()) asset.gzipped = std::move(packed);

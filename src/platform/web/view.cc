@@ -169,6 +169,7 @@ std::string render_layout(const http::Request& request, std::string_view languag
                          {"languages", std::move(languages)},
                          {"home_current", path == "/"},
                          {"people_current", path.starts_with("/people")},
+                         {"frameworks_current", path.starts_with("/frameworks")},
                          {"audit_current", path.starts_with("/admin/audit")},
                          {"account_current", path.starts_with("/account")},
                          {"signed_in", request.principal != nullptr},
@@ -244,6 +245,10 @@ http::Response render_page(const http::Request& request, std::string_view name,
   std::string language = choose_language(request);
   std::string content = render_fragment(name, language, view);
   std::string title = Catalog::builtin().translate(language, title_key);
+  // A page about one thing (a framework, an indicator) puts its name first in the title.
+  if (auto detail = view.find("title_detail"); detail != view.end() && detail->is_string()) {
+    title = detail->get<std::string>() + " · " + title;
+  }
   auto response = http::Response::html(
       render_layout(request, language, std::move(title), std::move(content)), status);
   response.set_header("Content-Language", language);

@@ -32,7 +32,8 @@ std::string render_fragment(std::string_view name, std::string_view language,
                             const nlohmann::json& view);
 
 // Renders template `name` inside the layout, titled by the catalog key `title_key`, in the
-// request's language. When the request chose a language with ?lang=, remembers it in a cookie.
+// request's language; a string view["title_detail"] (the name of the thing shown) goes before
+// it. When the request chose a language with ?lang=, remembers it in a cookie.
 http::Response render_page(const http::Request& request, std::string_view name,
                            std::string_view title_key, nlohmann::json view, int status = 200);
 
