@@ -27,6 +27,8 @@ CREATE TABLE case_items (
   json TEXT NOT NULL
 );
 CREATE INDEX case_items_document ON case_items (document_id, position);
+-- Finding an item by its code ("3.4.c"), whatever the case it was typed in.
+CREATE INDEX case_items_code ON case_items (lower(human_coding_scheme));
 CREATE TABLE case_associations (
   id TEXT PRIMARY KEY,
   document_id TEXT NOT NULL REFERENCES case_documents (id) ON DELETE CASCADE,

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
@@ -11,11 +13,13 @@
 #include "platform/errors.h"
 #include "platform/http/etag.h"
 #include "platform/settings.h"
+#include "platform/store/read_cache.h"
 
 namespace lodestar::frameworks {
 namespace {
 
 constexpr std::string_view kBase = "/ims/case/v1p0";
+constexpr std::chrono::milliseconds kFreshFor{1000};
 
 [[noreturn]] void unknown(const std::string& id) {
   throw NotFound("error.not_found", is_uuid(id) ? "Unknown Object: " + id : "Invalid UUID: " + id);
@@ -83,11 +87,15 @@ http::Response list_documents(const AppContext& context, const http::Request& re
   return response;
 }
 
-http::Response package(const AppContext& context, const http::Request& request) {
+// Whole packages are the API's largest and most asked-for answers: kept in memory, checked
+// against this process's writes, and at most a second old for another server's.
+using PackageCache = store::ReadCache<StoredPackage>;
+
+http::Response package(PackageCache& cache, const http::Request& request) {
   const auto& id = request.param("id");
-  auto stored = context.db.read([&](store::Tx& tx) { return stored_package(tx, id); });
+  auto stored = cache.get(id);
   if (!stored) unknown(id);
-  auto response = http::Response::text(std::move(stored->body), "application/json");
+  auto response = http::Response::text(stored->body, "application/json");
   response.set_header("ETag", stored->etag);
   response.set_header("Cache-Control", "no-cache");
   return http::conditional(request, std::move(response));
@@ -132,10 +140,21 @@ http::Handler definition_handler(const AppContext& context, std::string kind) {
 }  // namespace
 
 void add_case_api_routes(http::Router& router, const AppContext& context) {
+  // Asked on every CASE request: the setting is cached the same way as packages.
+  auto requires_token = std::make_shared<store::ReadCache<bool>>(
+      context.db, kFreshFor, [](store::Tx& tx, const std::string& key) {
+        return std::make_shared<const bool>(settings::flag(tx, key));
+      });
+  auto packages = std::make_shared<PackageCache>(
+      context.db, kFreshFor,
+      [](store::Tx& tx, const std::string& id) -> std::shared_ptr<const StoredPackage> {
+        auto stored = stored_package(tx, id);
+        if (!stored) return nullptr;
+        return std::make_shared<const StoredPackage>(std::move(*stored));
+      });
   http::Access access = http::Access::signed_in();
-  access.public_when = [&context](const http::Request&) {
-    return !context.db.read(
-        [](store::Tx& tx) { return settings::flag(tx, kCaseApiRequiresToken); });
+  access.public_when = [requires_token](const http::Request&) {
+    return !*requires_token->get(std::string(kCaseApiRequiresToken));
   };
   auto add = [&](std::string path, http::Handler handler) {
     router.add({.method = "GET",
@@ -152,7 +171,8 @@ void add_case_api_routes(http::Router& router, const AppContext& context) {
     if (!row) unknown(id);
     return json_response(request, row->json);
   });
-  add("/CFPackages/{id}", [&context](http::Request& request) { return package(context, request); });
+  add("/CFPackages/{id}",
+      [packages](http::Request& request) { return package(*packages, request); });
   add("/CFItems/{id}", [&context](http::Request& request) {
     const auto& id = request.param("id");
     auto found = context.db.read([&](store::Tx& tx) { return item_object(tx, id); });

@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "frameworks/suggest/ranker.h"
+#include "frameworks/suggest/text.h"
 
 // The frameworks' reads: documents, items, associations and definitions for the CASE API and the
 // pages, and full-text search. (store.cc writes packages.)
@@ -326,44 +329,130 @@ std::vector<SearchHit> search(store::Tx& tx, std::string_view query, std::string
 
 namespace {
 
-std::vector<SearchHit> full_text(store::Tx& tx, const std::vector<std::string>& words,
-                                 std::string_view document_id, std::size_t limit) {
+// The items with these identifiers, in the order given.
+std::vector<ItemRow> items_in_order(store::Tx& tx, const std::vector<std::string>& ids) {
+  if (ids.empty()) return {};
+  std::string in;
+  store::Params params;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    in += (i ? ", :i" : ":i") + std::to_string(i);
+    params.emplace_back("i" + std::to_string(i), ids[i]);
+  }
+  std::unordered_map<std::string, ItemRow> found;
+  for (const auto& row : tx.query(fmt::format(R"(
+        SELECT {} FROM case_items i JOIN case_documents d ON d.id = i.document_id
+        WHERE i.id IN ({}))",
+                                              kItemColumns, in),
+                                  params)) {
+    auto item = item_row(row);
+    found.emplace(item.id, std::move(item));
+  }
+  std::vector<ItemRow> out;
+  for (const auto& id : ids) {
+    if (auto it = found.find(id); it != found.end()) out.push_back(std::move(it->second));
+  }
+  return out;
+}
+
+// Whether the last word is searched as a prefix: a short last word is likely a word being
+// typed ("stud"); a long one is whole, and the stemmer already finds its other forms. Prefixes
+// of long words match thousands of items in a large district and cost the most to rank.
+constexpr std::size_t kLongestPrefix = 5;
+
+bool as_prefix(const std::vector<std::string>& words, std::size_t i) {
+  return i + 1 == words.size() && words[i].size() <= kLongestPrefix;
+}
+
+// The best `limit` items for the words, by the engine's ranking: identifiers only, so nothing is
+// read or marked for the thousands of matches a common word has.
+std::vector<std::string> ranked_ids(store::Tx& tx, const std::vector<std::string>& words,
+                                    std::string_view document_id, std::size_t limit) {
   std::string expression;
+  std::vector<std::string> ids;
+  store::Params params = {{"limit", static_cast<std::int64_t>(limit)}};
   std::string sql;
   if (tx.dialect() == store::Dialect::kSqlite) {
     for (std::size_t i = 0; i < words.size(); ++i) {
-      expression += (i ? " " : "") + ("\"" + words[i] + "\"") + (i + 1 == words.size() ? "*" : "");
+      expression += (i ? " " : "") + ("\"" + words[i] + "\"") + (as_prefix(words, i) ? "*" : "");
     }
-    sql = fmt::format(R"(
-        SELECT {}, highlight(case_items_search, 4, char(1), char(2)) AS highlighted
-        FROM case_items_search s
-        JOIN case_items i ON i.id = s.item_id
-        JOIN case_documents d ON d.id = i.document_id
-        WHERE case_items_search MATCH :q AND (:document = '' OR s.document_id = :document)
-        ORDER BY bm25(case_items_search, 0.0, 0.0, 10.0, 4.0, 1.0), i.document_id, i.position
-        LIMIT :limit)",
-                      kItemColumns);
+    std::int64_t first = 0, last = std::numeric_limits<std::int64_t>::max();
+    if (!document_id.empty()) {
+      auto range =
+          tx.query_one("SELECT search_first, search_last FROM case_documents WHERE id = :id",
+                       {{"id", std::string(document_id)}});
+      if (!range || range->is_null("search_first")) return {};
+      first = range->integer("search_first");
+      last = range->integer("search_last");
+    }
+    params.emplace_back("first", first);
+    params.emplace_back("last", last);
+    sql = R"(SELECT item_id FROM case_items_search
+             WHERE case_items_search MATCH :q AND rowid BETWEEN :first AND :last
+             ORDER BY rank LIMIT :limit)";
   } else {
     for (std::size_t i = 0; i < words.size(); ++i) {
-      expression += (i ? " & " : "") + words[i] + (i + 1 == words.size() ? ":*" : "");
+      expression += (i ? " & " : "") + words[i] + (as_prefix(words, i) ? ":*" : "");
     }
-    sql = fmt::format(R"(
-        SELECT {}, ts_headline('english', i.full_statement, q,
-                               'HighlightAll=true, StartSel=' || chr(1) || ', StopSel=' || chr(2))
-                   AS highlighted
-        FROM case_items i
-        JOIN case_documents d ON d.id = i.document_id
-        CROSS JOIN to_tsquery('english', :q) q
-        WHERE i.search @@ q AND (:document = '' OR i.document_id = :document)
-        ORDER BY ts_rank(i.search, q) DESC, i.document_id, i.position
-        LIMIT :limit)",
-                      kItemColumns);
+    sql = document_id.empty() ? R"(
+        SELECT i.id AS item_id FROM case_items i, to_tsquery('english', :q) q
+        WHERE i.search @@ q
+        ORDER BY ts_rank(i.search, q) DESC, i.document_id, i.position LIMIT :limit)"
+                              : R"(
+        SELECT i.id AS item_id FROM case_items i, to_tsquery('english', :q) q
+        WHERE i.search @@ q AND i.document_id = :document
+        ORDER BY ts_rank(i.search, q) DESC, i.position LIMIT :limit)";
+    if (!document_id.empty()) params.emplace_back("document", std::string(document_id));
   }
+  params.emplace_back("q", expression);
+  for (const auto& row : tx.query(sql, params)) ids.push_back(row.text("item_id"));
+  return ids;
+}
+
+// The statement with the words that match the query between \x01 and \x02: the same word, the
+// same stem, or (for the last word, a prefix search) any word it begins.
+std::string mark_matches(std::string_view statement, const std::vector<std::string>& words) {
+  std::vector<std::string> stems;
+  for (const auto& w : words) stems.push_back(suggest::stem(suggest::fold(w)));
+  const std::string last =
+      words.empty() || !as_prefix(words, words.size() - 1) ? "" : suggest::fold(words.back());
+  auto matches = [&](std::string_view word) {
+    auto folded = suggest::fold(word);
+    if (!last.empty() && folded.starts_with(last)) return true;
+    auto stemmed = suggest::stem(folded);
+    return std::find(stems.begin(), stems.end(), stemmed) != stems.end();
+  };
+  std::string out;
+  std::size_t i = 0;
+  while (i < statement.size()) {
+    auto u = static_cast<unsigned char>(statement[i]);
+    if (!(std::isalnum(u) || u >= 0x80)) {
+      out.push_back(statement[i++]);
+      continue;
+    }
+    std::size_t j = i;
+    while (j < statement.size() && (std::isalnum(static_cast<unsigned char>(statement[j])) ||
+                                    static_cast<unsigned char>(statement[j]) >= 0x80)) {
+      ++j;
+    }
+    auto word = statement.substr(i, j - i);
+    if (matches(word)) {
+      out += '\x01';
+      out.append(word);
+      out += '\x02';
+    } else {
+      out.append(word);
+    }
+    i = j;
+  }
+  return out;
+}
+
+std::vector<SearchHit> full_text(store::Tx& tx, const std::vector<std::string>& words,
+                                 std::string_view document_id, std::size_t limit) {
   std::vector<SearchHit> hits;
-  for (const auto& row : tx.query(sql, {{"q", expression},
-                                        {"document", std::string(document_id)},
-                                        {"limit", static_cast<std::int64_t>(limit)}})) {
-    hits.push_back({item_row(row), row.text("highlighted")});
+  for (auto& item : items_in_order(tx, ranked_ids(tx, words, document_id, limit))) {
+    auto marked = mark_matches(item.statement, words);
+    hits.push_back({std::move(item), std::move(marked)});
   }
   return hits;
 }

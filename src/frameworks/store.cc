@@ -66,7 +66,10 @@ void remove_contents(store::Tx& tx, const std::string& id) {
   tx.exec("DELETE FROM case_associations WHERE document_id = :id", p);
   tx.exec("DELETE FROM case_definitions WHERE document_id = :id", p);
   if (tx.dialect() == store::Dialect::kSqlite) {
-    tx.exec("DELETE FROM case_items_search WHERE document_id = :id", p);
+    tx.exec(R"(DELETE FROM case_items_search WHERE rowid BETWEEN
+                 (SELECT search_first FROM case_documents WHERE id = :id) AND
+                 (SELECT search_last FROM case_documents WHERE id = :id))",
+            p);
   }
   tx.exec("DELETE FROM case_items WHERE document_id = :id", p);
 }
@@ -76,11 +79,20 @@ void insert_items(store::Tx& tx, const Package& package) {
       INSERT INTO case_items (id, document_id, position, human_coding_scheme,
                               abbreviated_statement, full_statement, item_type, json)
       VALUES (:id, :document, :position, :code, :title, :statement, :type, :json))");
+  // SQLite: the document's items take one run of search rowids, so a search within one
+  // framework is a rowid range the index answers directly (document_id is not indexed there).
   std::unique_ptr<store::Prepared> index;
+  std::int64_t first_rowid = 0;
   if (tx.dialect() == store::Dialect::kSqlite) {
     index = tx.prepare(R"(
-        INSERT INTO case_items_search (item_id, document_id, code, title, statement)
-        VALUES (:id, :document, :code, :title, :statement))");
+        INSERT INTO case_items_search (rowid, item_id, document_id, code, title, statement)
+        VALUES (:rowid, :id, :document, :code, :title, :statement))");
+    first_rowid = tx.query_one("SELECT coalesce(max(rowid), 0) + 1 AS next FROM case_items_search")
+                      ->integer("next");
+    tx.exec("UPDATE case_documents SET search_first = :first, search_last = :last WHERE id = :id",
+            {{"first", first_rowid},
+             {"last", first_rowid + static_cast<std::int64_t>(package.items.size()) - 1},
+             {"id", package.id()}});
   }
   for (std::size_t i = 0; i < package.items.size(); ++i) {
     const auto& item = package.items[i];
@@ -92,7 +104,10 @@ void insert_items(store::Tx& tx, const Package& package) {
     auto type = text_of(item, "CFItemType");
     auto json = item.dump();
     insert->run({id, package.id(), position, view(code), view(title), statement, view(type), json});
-    if (index) index->run({id, package.id(), view(code), view(title), statement});
+    if (index) {
+      auto rowid = std::to_string(first_rowid + static_cast<std::int64_t>(i));
+      index->run({rowid, id, package.id(), view(code), view(title), statement});
+    }
   }
 }
 

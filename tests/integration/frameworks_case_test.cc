@@ -722,10 +722,8 @@ TEST_F(FrameworksCaseApi, SortsDocumentsByAFieldEitherWay) {
   EXPECT_EQ(descending, ascending);
 
   std::vector<std::string> times;
-  for (const auto& d :
-       get_json("/CFDocuments?sort=lastChangeDateTime&orderBy=desc")["CFDocuments"]) {
-    times.push_back(d["lastChangeDateTime"]);
-  }
+  auto newest_first = get_json("/CFDocuments?sort=lastChangeDateTime&orderBy=desc");
+  for (const auto& d : newest_first["CFDocuments"]) times.push_back(d["lastChangeDateTime"]);
   EXPECT_TRUE(std::is_sorted(times.rbegin(), times.rend()));
 }
 

@@ -3,6 +3,7 @@
 // parameters (":name"), and never concatenate a value into SQL.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -132,6 +133,13 @@ class Database {
 
   PoolStats stats() const;
 
+  // How many write transactions this process has committed. A cache of what it read may trust
+  // its copy while this number is unchanged (nothing here changed the data since) and for a
+  // short time after (other app servers' writes reach it that much later).
+  std::uint64_t committed_writes() const {
+    return committed_writes_.load(std::memory_order_acquire);
+  }
+
   class Pool;
 
  private:
@@ -146,9 +154,11 @@ class Database {
       if constexpr (std::is_void_v<std::invoke_result_t<Work, Tx&>>) {
         work(tx);
         commit(*lease.connection);
+        if (for_write) committed_writes_.fetch_add(1, std::memory_order_release);
       } else {
         auto result = work(tx);
         commit(*lease.connection);
+        if (for_write) committed_writes_.fetch_add(1, std::memory_order_release);
         return result;
       }
     } catch (...) {
@@ -174,6 +184,7 @@ class Database {
   Dialect dialect_;
   std::string display_url_;
   std::unique_ptr<Pool> pool_;
+  std::atomic<std::uint64_t> committed_writes_{0};
 };
 
 // Splits an SQL script into statements at semicolons that end a line, ignoring "--" comment
