@@ -170,7 +170,7 @@ Response Dispatcher::handle(Request& request) const noexcept {
                         {"route", route},
                         {"path", request.path},
                         {"status", response.status},
-                        {"bytes", response.body.size()},
+                        {"bytes", response.body_view().size()},
                         {"latency_ms", seconds * 1000.0}});
   return response;
 }
@@ -288,11 +288,12 @@ void Dispatcher::finish(const Request& request, Response& response) const {
   response.set_header("Cross-Origin-Opener-Policy", "same-origin");
   if (response.header("Cache-Control").empty()) response.set_header("Cache-Control", "no-store");
   auto content_type = response.header("Content-Type");
-  if (response.body.size() >= options_.gzip_min_bytes &&
+  if (response.body_view().size() >= options_.gzip_min_bytes &&
       response.header("Content-Encoding").empty() && is_compressible(content_type)) {
     response.set_header("Vary", "Accept-Encoding");
     if (accepts_gzip(request.header("accept-encoding"))) {
-      response.body = gzip(response.body);
+      response.body = gzip(response.body_view());
+      response.shared_body.reset();
       response.set_header("Content-Encoding", "gzip");
     }
   }

@@ -37,11 +37,13 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
 
 Response conditional(const Request& request, Response response) {
   if (response.status != 200) return response;
-  if (response.header("ETag").empty()) response.set_header("ETag", strong_etag(response.body));
+  if (response.header("ETag").empty())
+    response.set_header("ETag", strong_etag(response.body_view()));
   auto if_none_match = request.header("if-none-match");
   if (!if_none_match.empty() && etag_matches(if_none_match, response.header("ETag"))) {
     response.status = 304;
     response.body.clear();
+    response.shared_body.reset();
   }
   return response;
 }

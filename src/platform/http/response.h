@@ -2,6 +2,7 @@
 // carries (security, request id, compression); the server writes it.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,6 +16,12 @@ struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // A body shared with a cache (a CASE package kept in memory): sent as it is, without a copy.
+  // When set, `body` is empty.
+  std::shared_ptr<const std::string> shared_body;
+
+  // The bytes to send, whichever of the two holds them.
+  std::string_view body_view() const { return shared_body ? *shared_body : body; }
 
   // Replaces the header `name` (case-insensitive) or adds it.
   void set_header(std::string_view name, std::string value);

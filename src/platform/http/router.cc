@@ -111,6 +111,12 @@ OrgResolver org_from_param(std::string name) {
   };
 }
 
+// The first segment of a path or pattern: "frameworks" for "/frameworks/{id}", "" for "/".
+static std::string_view first_segment(std::string_view path) {
+  if (!path.empty() && path.front() == '/') path.remove_prefix(1);
+  return path.substr(0, path.find('/'));
+}
+
 void Router::add(Route route) {
   check_pattern(route.pattern);
   if (route.access.permission.empty()) {
@@ -120,6 +126,12 @@ void Router::add(Route route) {
     if (existing.method == route.method && existing.pattern == route.pattern) {
       throw std::logic_error("route added twice: " + route.method + " " + route.pattern);
     }
+  }
+  auto first = first_segment(route.pattern);
+  if (is_parameter(first)) {
+    parameter_first_.push_back(routes_.size());
+  } else {
+    by_first_segment_[std::string(first)].push_back(routes_.size());
   }
   routes_.push_back(std::move(route));
 }
@@ -137,7 +149,14 @@ Match Router::match(std::string_view method, std::string_view path) const {
   Match result;
   const Route* best = nullptr;
   const Route* best_get = nullptr;  // for HEAD
-  for (const auto& route : routes_) {
+  const std::vector<std::size_t>* literal = nullptr;
+  if (auto it = by_first_segment_.find(first_segment(path)); it != by_first_segment_.end()) {
+    literal = &it->second;
+  }
+  const std::size_t literal_count = literal ? literal->size() : 0;
+  for (std::size_t c = 0; c < literal_count + parameter_first_.size(); ++c) {
+    const auto& route =
+        routes_[c < literal_count ? (*literal)[c] : parameter_first_[c - literal_count]];
     if (!match_into(route.pattern, path, nullptr)) continue;
     if (route.method == method) {
       if (!best || specificity(route.pattern) > specificity(best->pattern)) best = &route;

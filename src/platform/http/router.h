@@ -82,6 +82,11 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  // Routes by the literal first segment of their pattern ("frameworks" for
+  // "/frameworks/{id}"), so a request is matched against its few candidates, not every route;
+  // routes that start with a parameter are candidates for every path.
+  std::map<std::string, std::vector<std::size_t>, std::less<>> by_first_segment_;
+  std::vector<std::size_t> parameter_first_;
 };
 
 // True when `path` matches `pattern`, filling `params`. Exposed for tests.

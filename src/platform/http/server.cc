@@ -14,6 +14,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/http/span_body.hpp>
 
 #include "platform/log.h"
 
@@ -176,24 +177,45 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void write(Response response, bool keep_alive, bool head) {
     keep_alive = keep_alive && !server_.stopping && response.header("Connection") != "close";
-    auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
-    message->result(static_cast<unsigned>(response.status));
-    message->version(11);
-    for (auto& [name, value] : response.headers) message->set(name, value);
-    message->keep_alive(keep_alive);
-    auto length = response.body.size();
     bool bodiless = response.status == 204 || response.status == 304 || response.status < 200;
+    auto length = response.body_view().size();
+    if (response.shared_body && !head) {
+      // Sent straight from the shared bytes, which the write keeps alive.
+      auto shared = std::move(response.shared_body);
+      auto message = std::make_shared<bhttp::response<bhttp::span_body<char const>>>();
+      fill(*message, response, keep_alive);
+      message->body() = {shared->data(), shared->size()};
+      if (!bodiless) message->content_length(length);
+      send(std::move(message), keep_alive, head, std::move(shared));
+      return;
+    }
+    auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
+    fill(*message, response, keep_alive);
     if (!head) message->body() = std::move(response.body);
     if (!bodiless) message->content_length(length);  // HEAD: the length GET would send
+    send(std::move(message), keep_alive, head, nullptr);
+  }
+
+  template <typename Message>
+  static void fill(Message& message, const Response& response, bool keep_alive) {
+    message.result(static_cast<unsigned>(response.status));
+    message.version(11);
+    for (const auto& [name, value] : response.headers) message.set(name, value);
+    message.keep_alive(keep_alive);
+  }
+
+  template <typename Body>
+  void send(std::shared_ptr<bhttp::response<Body>> message, bool keep_alive, bool head,
+            std::shared_ptr<const std::string> keep) {
     stream_.expires_after(server_.options.read_timeout);
-    auto on_written = [self = shared_from_this(), message, keep_alive](beast::error_code ec,
-                                                                       std::size_t) {
+    auto on_written = [self = shared_from_this(), message, keep_alive, keep](beast::error_code ec,
+                                                                             std::size_t) {
       self->busy_ = false;
       if (ec || !keep_alive) return self->close();
       self->wait_for_request();
     };
     if (head) {
-      auto serializer = std::make_shared<bhttp::response_serializer<bhttp::string_body>>(*message);
+      auto serializer = std::make_shared<bhttp::response_serializer<Body>>(*message);
       serializer->split(true);
       bhttp::async_write_header(
           stream_, *serializer,

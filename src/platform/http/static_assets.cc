@@ -35,9 +35,12 @@ StaticAssets::StaticAssets() {
     asset.content_type = content_type_for(file);
     asset.bytes = entry.bytes;
     asset.etag = strong_etag(entry.bytes);
+    asset.identity = std::make_shared<const std::string>(entry.bytes);
     if (is_compressible(asset.content_type) && entry.bytes.size() > 256) {
       auto packed = gzip(entry.bytes);
-      if (packed.size() < entry.bytes.size()) asset.gzipped = std::move(packed);
+      if (packed.size() < entry.bytes.size()) {
+        asset.gzipped = std::make_shared<const std::string>(std::move(packed));
+      }
     }
     if (!assets_.emplace(file, std::move(asset)).second) {
       throw std::logic_error("two capabilities ship an asset named " + file);
@@ -79,11 +82,11 @@ void StaticAssets::add_routes(Router& router) const {
       return response;
     }
     response.set_header("Content-Type", asset->content_type);
-    if (!asset->gzipped.empty() && accepts_gzip(request.header("accept-encoding"))) {
+    if (asset->gzipped && accepts_gzip(request.header("accept-encoding"))) {
       response.set_header("Content-Encoding", "gzip");
-      response.body = asset->gzipped;
+      response.shared_body = asset->gzipped;
     } else {
-      response.body = std::string(asset->bytes);
+      response.shared_body = asset->identity;
     }
     return response;
   };

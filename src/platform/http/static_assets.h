@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -14,8 +15,11 @@ namespace lodestar::http {
 struct StaticAsset {
   std::string content_type;
   std::string_view bytes;
-  std::string gzipped;  // empty when compression does not pay
-  std::string etag;     // quoted
+  // The bytes and their gzip copy as shared bodies, sent without a copy per request; gzipped is
+  // null when compression does not pay.
+  std::shared_ptr<const std::string> identity;
+  std::shared_ptr<const std::string> gzipped;
+  std::string etag;  // quoted
 };
 
 class StaticAssets {
