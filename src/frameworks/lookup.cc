@@ -357,10 +357,13 @@ std::vector<ItemRow> items_in_order(store::Tx& tx, const std::vector<std::string
 // Whether the last word is searched as a prefix: a short last word is likely a word being
 // typed ("stud"); a long one is whole, and the stemmer already finds its other forms. Prefixes
 // of long words match thousands of items in a large district and cost the most to rank.
+// One or two characters ("3", "ap") are whole: as prefixes they match nearly everything.
+constexpr std::size_t kShortestPrefix = 3;
 constexpr std::size_t kLongestPrefix = 5;
 
 bool as_prefix(const std::vector<std::string>& words, std::size_t i) {
-  return i + 1 == words.size() && words[i].size() <= kLongestPrefix;
+  return i + 1 == words.size() && words[i].size() >= kShortestPrefix &&
+         words[i].size() <= kLongestPrefix;
 }
 
 // The best `limit` items for the words, by the engine's ranking: identifiers only, so nothing is

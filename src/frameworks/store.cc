@@ -195,6 +195,12 @@ SaveSummary save_package(store::Tx& tx, const Package& package, std::string_view
   insert_items(tx, package);
   insert_associations(tx, package, notes);
   insert_definitions(tx, package);
+  // A large framework changes the tables' statistics enough for PostgreSQL to choose a
+  // sequential scan over the search index until autovacuum notices; tell it now.
+  if (tx.dialect() == store::Dialect::kPostgresql && package.items.size() >= 500) {
+    tx.exec("ANALYZE case_items");
+    tx.exec("ANALYZE case_associations");
+  }
   summary.items = package.items.size();
   summary.associations = package.associations.size();
   summary.definitions = package.definitions.size();
