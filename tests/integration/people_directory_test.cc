@@ -107,6 +107,84 @@ TEST_F(DirectoryTest, TheSchoolsTableDownloadsAsCsvWithTheSameScope) {
   EXPECT_NE(response.body.find("Arroyo Seco Elementary"), std::string::npos);
 }
 
+// Runs the route for `path` as the person with this e-mail (the policy is tested elsewhere).
+static http::Response download(testing::TestApp& app, const std::string& path,
+                               std::shared_ptr<auth::Principal> who) {
+  http::Request request;
+  request.method = "GET";
+  request.path = path;
+  request.request_id = "test";
+  request.principal = std::move(who);
+  auto match = app.app().router().match("GET", path);
+  EXPECT_NE(match.route, nullptr) << path;
+  request.params = match.params;
+  return match.route->handler(request);
+}
+
+TEST_F(DirectoryTest, AStudentDownloadIsAuditedAsAnExportWithTheSameScopeAsThePage) {
+  auto count = [] {
+    return app_->app().db().read([](store::Tx& tx) {
+      audit::Filter filter;
+      filter.action = "students.export";
+      return audit::search(tx, filter).size();
+    });
+  };
+  auto before = count();
+  auto teacher =
+      download(*app_, "/people/schools/arroyo/students.csv", person("teacher@lusd.example.org"));
+  EXPECT_EQ(teacher.header("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(teacher.body.rfind("sourced_id,name,grades,classes\r\n", 0), 0u);
+  std::size_t rows = 0;
+  for (char c : teacher.body) rows += c == '\n';
+  EXPECT_EQ(rows - 1, students_seen_by("teacher@lusd.example.org", "arroyo").size())
+      << "the file lists exactly the students the page shows the teacher";
+  EXPECT_EQ(count(), before + 1);
+}
+
+TEST_F(DirectoryTest, StaffAndClassesDownloadAsCsvWithSmallGroupsStillSuppressed) {
+  auto principal = person("principal@lusd.example.org");
+  auto staff = download(*app_, "/people/schools/arroyo/staff.csv", principal);
+  EXPECT_EQ(staff.body.rfind("sourced_id,name,email,roles\r\n", 0), 0u);
+  EXPECT_NE(staff.body.find("principal@lusd.example.org"), std::string::npos);
+  auto found = school(app_->app().db(), "arroyo");
+  std::size_t rows = 0;
+  for (char c : staff.body) rows += c == '\n';
+  EXPECT_EQ(rows - 1, found.staff.size());
+
+  auto classes = download(*app_, "/people/schools/arroyo/classes.csv", principal);
+  EXPECT_EQ(classes.body.rfind("sourced_id,class,teacher,students\r\n", 0), 0u);
+  for (const auto& c : found.classes) {
+    EXPECT_NE(classes.body.find(c.title), std::string::npos) << c.title;
+  }
+  // A class below the small-group limit keeps its count hidden in the file (a school of its
+  // own, so the demo's counts stay as the other tests expect them).
+  app_->app().db().write([](store::Tx& tx) {
+    tx.exec(
+        "INSERT INTO orgs (sourced_id, name, type, parent_sourced_id) "
+        "VALUES ('csv-small', 'Small Class School', 'school', 'lusd')");
+    tx.exec(
+        "INSERT INTO courses (sourced_id, title, org_sourced_id) "
+        "VALUES ('csv-course', 'Robotics', 'csv-small')");
+    tx.exec(
+        "INSERT INTO classes (sourced_id, title, course_sourced_id, class_type, "
+        "school_sourced_id) VALUES ('csv-class', 'Robotics 1', 'csv-course', 'scheduled', "
+        "'csv-small')");
+    tx.exec(
+        "INSERT INTO people (sourced_id, oneroster_role, username, given_name, family_name) "
+        "VALUES ('csv-student', 'student', 'csv-student', 'Una', 'Sola')");
+    tx.exec(
+        "INSERT INTO enrollments (sourced_id, class_sourced_id, school_sourced_id, "
+        "user_sourced_id, role) VALUES ('csv-enrollment', 'csv-class', 'csv-small', "
+        "'csv-student', 'student')");
+  });
+  ASSERT_FALSE(school(app_->app().db(), "csv-small").classes.at(0).students.has_value());
+  auto hidden = download(*app_, "/people/schools/csv-small/classes.csv",
+                         person("superintendent@lusd.example.org"));
+  EXPECT_NE(hidden.body.find("Robotics 1"), std::string::npos) << hidden.body;
+  EXPECT_NE(hidden.body.find("fewer than 5"), std::string::npos) << hidden.body;
+  EXPECT_EQ(hidden.body.find(",1\r\n"), std::string::npos) << "the count itself is not in it";
+}
+
 TEST_F(DirectoryTest, SmallGroupsOfStudentsAreSuppressed) {
   auto& db = app_->app().db();
   db.write([](store::Tx& tx) {

@@ -101,7 +101,8 @@ School school(store::Database& db, const std::string& org) {
 }
 
 std::vector<Student> students(store::Database& db, const auth::Policy& policy,
-                              const http::Request& request, const std::string& org) {
+                              const http::Request& request, const std::string& org,
+                              std::string_view action) {
   const auto& principal = *request.principal;
   // Roles that see the whole school (through "people.view" there); an educator only their own
   // classes.
@@ -128,7 +129,7 @@ std::vector<Student> students(store::Database& db, const auth::Policy& policy,
       }
       out.back().classes.push_back(r.text("title"));
     }
-    auto event = audit::event_for(request, "students.view");
+    auto event = audit::event_for(request, std::string(action));
     event.subject_type = "org";
     event.subject_id = org;
     event.org_id = org;

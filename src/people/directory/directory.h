@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "platform/auth/policy.h"
@@ -51,8 +52,10 @@ std::vector<SchoolSummary> schools_for(store::Database& db, const auth::Policy& 
 School school(store::Database& db, const std::string& org);
 
 // The school's students — all of them for roles that see the whole school, only those in their
-// own classes for an educator. Records the view in the audit log in the same transaction.
+// own classes for an educator. Records `action` ("students.view", or "students.export" for a
+// download) in the audit log in the same transaction.
 std::vector<Student> students(store::Database& db, const auth::Policy& policy,
-                              const http::Request& request, const std::string& org);
+                              const http::Request& request, const std::string& org,
+                              std::string_view action = "students.view");
 
 }  // namespace lodestar::people

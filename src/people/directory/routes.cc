@@ -21,6 +21,67 @@ nlohmann::json summary_json(const SchoolSummary& s) {
           {"students", count_json(s.students)}};
 }
 
+http::Response csv_download(std::string body, const std::string& filename) {
+  auto response = http::Response::text(std::move(body), "text/csv; charset=utf-8");
+  response.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  return response;
+}
+
+// A suppressed count stays suppressed in a download.
+std::string count_cell(const http::Request& request, const std::optional<std::int64_t>& count) {
+  if (count) return std::to_string(*count);
+  return web::Catalog::builtin().translate(web::choose_language(request), "people.suppressed",
+                                           {{"limit", std::to_string(kSmallGroup)}});
+}
+
+// A school's staff, classes and students as CSV, each with the scope of its page; the student
+// list is audited as an export.
+void add_school_downloads(http::Router& router, const AppContext& context) {
+  router.add({.method = "GET",
+              .pattern = "/people/schools/{org}/staff.csv",
+              .handler =
+                  [&context](http::Request& request) {
+                    auto found = school(context.db, request.param("org"));
+                    std::string out = csv::row({"sourced_id", "name", "email", "roles"});
+                    for (const auto& m : found.staff) {
+                      std::string roles;
+                      for (const auto& r : m.roles) roles += (roles.empty() ? "" : "; ") + r;
+                      out += csv::row({m.id, m.name, m.email, roles});
+                    }
+                    return csv_download(std::move(out), request.param("org") + "-staff.csv");
+                  },
+              .access = http::Access::to("people.view", http::org_from_param("org"))});
+  router.add({.method = "GET",
+              .pattern = "/people/schools/{org}/classes.csv",
+              .handler =
+                  [&context](http::Request& request) {
+                    auto found = school(context.db, request.param("org"));
+                    std::string out = csv::row({"sourced_id", "class", "teacher", "students"});
+                    for (const auto& c : found.classes) {
+                      out += csv::row({c.id, c.title, c.teacher, count_cell(request, c.students)});
+                    }
+                    return csv_download(std::move(out), request.param("org") + "-classes.csv");
+                  },
+              .access = http::Access::to("people.view", http::org_from_param("org"))});
+  router.add({.method = "GET",
+              .pattern = "/people/schools/{org}/students.csv",
+              .handler =
+                  [&context](http::Request& request) {
+                    const auto& org = request.param("org");
+                    school(context.db, org);  // NotFound for an unknown school
+                    auto list =
+                        students(context.db, context.policy, request, org, "students.export");
+                    std::string out = csv::row({"sourced_id", "name", "grades", "classes"});
+                    for (const auto& st : list) {
+                      std::string classes;
+                      for (const auto& c : st.classes) classes += (classes.empty() ? "" : "; ") + c;
+                      out += csv::row({st.id, st.name, st.grades, classes});
+                    }
+                    return csv_download(std::move(out), org + "-students.csv");
+                  },
+              .access = http::Access::to("students.view", http::org_from_param("org"))});
+}
+
 }  // namespace
 
 void add_directory_routes(http::Router& router, const AppContext& context) {
@@ -38,27 +99,19 @@ void add_directory_routes(http::Router& router, const AppContext& context) {
                   },
               .access = http::Access::signed_in()});
 
-  router.add(
-      {.method = "GET",
-       .pattern = "/people.csv",
-       .handler =
-           [&context](http::Request& request) {
-             const auto& catalog = web::Catalog::builtin();
-             auto lang = web::choose_language(request);
-             std::string out = csv::row({"sourced_id", "school", "staff", "students"});
-             for (const auto& s : schools_for(context.db, context.policy, *request.principal)) {
-               // A suppressed count stays suppressed in the file.
-               auto students = s.students
-                                   ? std::to_string(*s.students)
-                                   : catalog.translate(lang, "people.suppressed",
-                                                       {{"limit", std::to_string(kSmallGroup)}});
-               out += csv::row({s.id, s.name, std::to_string(s.staff), students});
-             }
-             auto response = http::Response::text(std::move(out), "text/csv; charset=utf-8");
-             response.set_header("Content-Disposition", "attachment; filename=\"schools.csv\"");
-             return response;
-           },
-       .access = http::Access::signed_in()});
+  router.add({.method = "GET",
+              .pattern = "/people.csv",
+              .handler =
+                  [&context](http::Request& request) {
+                    std::string out = csv::row({"sourced_id", "school", "staff", "students"});
+                    for (const auto& s :
+                         schools_for(context.db, context.policy, *request.principal)) {
+                      out += csv::row(
+                          {s.id, s.name, std::to_string(s.staff), count_cell(request, s.students)});
+                    }
+                    return csv_download(std::move(out), "schools.csv");
+                  },
+              .access = http::Access::signed_in()});
 
   router.add({.method = "GET",
               .pattern = "/people/schools/{org}",
@@ -80,6 +133,10 @@ void add_directory_routes(http::Router& router, const AppContext& context) {
                                                  {"students", count_json(c.students)}});
                     }
                     view["has_classes"] = !found.classes.empty();
+                    view["staff_csv_href"] =
+                        "/people/schools/" + http::url_encode(found.summary.id) + "/staff.csv";
+                    view["classes_csv_href"] =
+                        "/people/schools/" + http::url_encode(found.summary.id) + "/classes.csv";
                     view["students_href"] =
                         "/people/schools/" + http::url_encode(found.summary.id) + "/students";
                     view["can_see_students"] =
@@ -99,6 +156,7 @@ void add_directory_routes(http::Router& router, const AppContext& context) {
                     nlohmann::json view = {
                         {"name", found.summary.name},
                         {"school_href", "/people/schools/" + http::url_encode(org)},
+                        {"csv_href", "/people/schools/" + http::url_encode(org) + "/students.csv"},
                         {"students", nlohmann::json::array()},
                         {"has_students", !list.empty()}};
                     for (const auto& s : list) {
@@ -111,6 +169,7 @@ void add_directory_routes(http::Router& router, const AppContext& context) {
                                             "people.students_title", view);
                   },
               .access = http::Access::to("students.view", http::org_from_param("org"))});
+  add_school_downloads(router, context);
 }
 
 }  // namespace lodestar::people
