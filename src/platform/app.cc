@@ -3,6 +3,7 @@
 #include "frameworks/routes.h"
 #include "frameworks/service.h"
 #include "people/directory/routes.h"
+#include "people/roles/routes.h"
 #include "people/roster/routes.h"
 #include "platform/audit/audit.h"
 #include "platform/audit/routes.h"
@@ -100,6 +101,7 @@ App::App(const AppOptions& options) {
   audit::add_routes(router_, *context_);
   people::add_directory_routes(router_, *context_);
   people::add_roster_routes(router_, *context_, options.uploads_dir);
+  people::add_role_routes(router_, *context_);
   frameworks_ = std::make_unique<frameworks::Module>(*context_);
   frameworks::add_routes(router_, *context_, *frameworks_);
 

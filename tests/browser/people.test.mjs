@@ -138,3 +138,25 @@ test('the director imports a roster from the web: check, read the report, confir
     assert.equal(replay.status(), 404);
   });
 });
+
+test('the director grants a role from a school page, with errors beside the field', async () => {
+  await signedIn('director@lusd.example.org', '/people/schools/arroyo', async (page) => {
+    await page.getByRole('link', { name: /^Roles of / }).first().click();
+    await page.getByRole('heading', { level: 1, name: /^Roles of / }).waitFor();
+    await checkAccessibility(page, 'roles');
+    await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Coach' });
+    await page.getByLabel('Organization').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Grant the role' }).click();
+    const grants = page.locator('table.data');
+    assert.match(await grants.innerText(), /Coach/);
+    // The same grant again: the message sits beside the field and the choices are kept.
+    await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Coach' });
+    await page.getByLabel('Organization').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Grant the role' }).click();
+    assert.ok(await page.getByRole('alert').isVisible());
+    assert.equal(await page.getByLabel('Role', { exact: true }).inputValue(), 'coach');
+    await checkAccessibility(page, 'roles with an error');
+    await page.getByRole('button', { name: /^Remove/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: /^Roles of / }).waitFor();
+  });
+});

@@ -2,25 +2,15 @@
 // and the directory allow, student views are audited, small groups are suppressed.
 #include <gtest/gtest.h>
 
-#include "demo/demo.h"
 #include "people/directory/directory.h"
 #include "platform/audit/audit.h"
-#include "support/test_server.h"
+#include "support/demo_suite.h"
 
 namespace lodestar::people {
 namespace {
 
-class DirectoryTest : public ::testing::Test {
+class DirectoryTest : public testing::DemoSuite {
  protected:
-  static void SetUpTestSuite() {
-    app_ = new testing::TestApp();
-    demo::load(app_->app().db());
-  }
-  static void TearDownTestSuite() {
-    delete app_;
-    app_ = nullptr;
-  }
-
   // The principal of the demo person with this e-mail, with the grants of their roster record.
   static std::shared_ptr<auth::Principal> person(const std::string& email) {
     auto principal = std::make_shared<auth::Principal>();
@@ -45,10 +35,7 @@ class DirectoryTest : public ::testing::Test {
     request.request_id = "test";
     return students(app_->app().db(), app_->app().policy(), request, org);
   }
-
-  static testing::TestApp* app_;
 };
-testing::TestApp* DirectoryTest::app_ = nullptr;
 
 TEST_F(DirectoryTest, EachLeaderSeesTheSchoolsInTheirScope) {
   const auto& policy = app_->app().policy();

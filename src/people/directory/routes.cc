@@ -124,7 +124,10 @@ void add_directory_routes(http::Router& router, const AppContext& context) {
                       nlohmann::json roles = nlohmann::json::array();
                       for (const auto& r : m.roles) roles.push_back({{"key", "role." + r}});
                       view["staff_list"].push_back(
-                          {{"name", m.name}, {"email", m.email}, {"roles", roles}});
+                          {{"name", m.name},
+                           {"email", m.email},
+                           {"roles", roles},
+                           {"roles_href", "/admin/people/" + http::url_encode(m.id) + "/roles"}});
                     }
                     view["classes"] = nlohmann::json::array();
                     for (const auto& c : found.classes) {
@@ -133,6 +136,8 @@ void add_directory_routes(http::Router& router, const AppContext& context) {
                                                  {"students", count_json(c.students)}});
                     }
                     view["has_classes"] = !found.classes.empty();
+                    view["can_manage_roles"] =
+                        context.policy.can(*request.principal, "accounts.manage", std::nullopt);
                     view["staff_csv_href"] =
                         "/people/schools/" + http::url_encode(found.summary.id) + "/staff.csv";
                     view["classes_csv_href"] =
