@@ -9,6 +9,7 @@
 #include "frameworks/routes.h"
 #include "frameworks/service.h"
 #include "frameworks/views.h"
+#include "platform/auth/page_support.h"
 #include "platform/auth/policy.h"
 #include "platform/http/dispatcher.h"
 #include "platform/web/view.h"
@@ -99,8 +100,7 @@ http::Response item_page(const AppContext& context, Module& module, http::Reques
   view["has_aligned"] = !found.aligned.empty();
   view["api_href"] = "/api/v1/frameworks/items/" + http::url_encode(found.item.id) + "/alignments";
   view["case_href"] = "/ims/case/v1p0/CFItems/" + http::url_encode(found.item.id);
-  auto docs = context.db.read([](store::Tx& tx) { return documents(tx); });
-  view["align"] = alignment_panel(context, module, request, found.item, docs);
+  view["align"] = alignment_panel(context, module, request, found.item);
   view["title_detail"] = found.item.code.empty()
                              ? found.item.document_title
                              : found.item.code + " " + found.item.document_title;
@@ -181,17 +181,18 @@ http::Response suggest_page(const AppContext& context, Module& module, http::Req
   nlohmann::json view = {{"text", text},
                          {"choices", choices(docs, framework)},
                          {"suggestions", nlohmann::json::array()}};
-  nlohmann::json errors = nlohmann::json::array();
   bool submitted = request.query_value("text").has_value();
+  std::vector<FieldProblem> problems;
   if (submitted && text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    view["text_error"] = "frameworks.suggest.error.text_required";
+    problems.push_back({"text", "frameworks.suggest.error.text_required", {}});
   } else if (text.size() > kMaxTextBytes) {
-    view["text_error"] = "frameworks.suggest.error.text_too_long";
+    problems.push_back({"text", "frameworks.suggest.error.text_too_long", {}});
   }
-  if (submitted && framework.empty())
-    view["framework_error"] = "frameworks.suggest.error.framework";
-  if (view.contains("text_error") || view.contains("framework_error")) {
-    view["has_errors"] = true;
+  if (submitted && framework.empty()) {
+    problems.push_back({"framework", "frameworks.suggest.error.framework", {}});
+  }
+  if (!problems.empty()) {
+    auth::add_errors(view, problems);
     return web::render_page(request, "frameworks/suggest", "frameworks.suggest_title", view, 400);
   }
   if (submitted) {

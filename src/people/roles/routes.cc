@@ -4,6 +4,7 @@
 
 #include "people/roles/roles.h"
 #include "platform/auth/form.h"
+#include "platform/auth/page_support.h"
 #include "platform/errors.h"
 #include "platform/http/dispatcher.h"
 #include "platform/web/view.h"
@@ -51,17 +52,12 @@ http::Response grant(const AppContext& context, http::Request& request) {
     grant_role(context.db, request.param("person"), role, org,
                audit::event_for(request, "roles.grant"));
   } catch (const Invalid& invalid) {
-    nlohmann::json view = {{"chosen_role", role}, {"chosen_org", org}, {"has_errors", true}};
-    view["errors"] = nlohmann::json::array();
-    for (const auto& p : invalid.problems()) {
-      view["errors"].push_back({{"field", p.field}, {"key", p.message_key}});
-      view[p.field + "_error"] = p.message_key;
-    }
+    nlohmann::json view = {{"chosen_role", role}, {"chosen_org", org}};
+    auth::add_errors(view, invalid.problems());
     return roles_page(context, request, view, 400);
   } catch (const Conflict& conflict) {
-    nlohmann::json view = {{"chosen_role", role}, {"chosen_org", org}, {"has_errors", true}};
-    view["errors"] = nlohmann::json::array({{{"field", "role"}, {"key", conflict.what()}}});
-    view["role_error"] = conflict.what();
+    nlohmann::json view = {{"chosen_role", role}, {"chosen_org", org}};
+    auth::add_errors(view, {{"role", conflict.what(), {}}});
     return roles_page(context, request, view, 409);
   }
   return http::Response::redirect("/admin/people/" + http::url_encode(request.param("person")) +
