@@ -34,27 +34,11 @@ int import_case_command(store::Database& db, const std::string& path, std::FILE*
     return 0;
   } catch (const Invalid& invalid) {
     const auto& catalog = web::Catalog::builtin();
-    bool parsed = invalid.problems().empty() ||
-                  invalid.problems().front().message_key != "frameworks.case.not_json";
-    std::optional<JsonLocator> locator;
-    if (parsed) locator.emplace(text);
-    for (const auto& problem : invalid.problems()) {
-      auto message = catalog.translate("en", problem.message_key);
-      if (!problem.detail.empty()) message += " (" + problem.detail + ")";
-      if (locator) {
-        auto at = locator->find(problem.field);
-        std::fprintf(err, "%s:%zu:%zu: %s: %s\n", path.c_str(), at.line, at.column,
-                     problem.field.empty() ? "/" : problem.field.c_str(), message.c_str());
-      } else {
-        // A syntax error: its detail is "line L, column C"; editors jump to FILE:L:C.
-        std::size_t line = 0, column = 0;
-        if (std::sscanf(problem.detail.c_str(), "line %zu, column %zu", &line, &column) == 2) {
-          std::fprintf(err, "%s:%zu:%zu: %s\n", path.c_str(), line, column,
-                       catalog.translate("en", problem.message_key).c_str());
-        } else {
-          std::fprintf(err, "%s: %s\n", path.c_str(), message.c_str());
-        }
-      }
+    for (const auto& p : locate_problems(text, invalid.problems())) {
+      auto message = catalog.translate("en", p.message_key);
+      if (!p.detail.empty()) message += " (" + p.detail + ")";
+      std::fprintf(err, "%s:%zu:%zu: %s%s%s\n", path.c_str(), p.at.line, p.at.column,
+                   p.path == "/" ? "" : p.path.c_str(), p.path == "/" ? "" : ": ", message.c_str());
     }
     std::fprintf(err,
                  "%zu problem(s). Nothing was imported: correct the file and run the import "

@@ -21,15 +21,16 @@
 namespace lodestar::frameworks {
 namespace {
 
-http::Response import_form(const http::Request& request, nlohmann::json view, int status = 200) {
-  view["csrf_token"] = request.principal->csrf_token;
-  if (!view.contains("case_api_private")) view["case_api_private"] = false;
-  return web::render_page(request, "frameworks/import", "frameworks.import_title", std::move(view),
-                          status);
-}
-
 bool case_api_private(const AppContext& context) {
   return context.db.read([](store::Tx& tx) { return settings::flag(tx, kCaseApiRequiresToken); });
+}
+
+http::Response import_form(const AppContext& context, const http::Request& request,
+                           nlohmann::json view, int status = 200) {
+  view["csrf_token"] = request.principal->csrf_token;
+  view["case_api_private"] = case_api_private(context);
+  return web::render_page(request, "frameworks/import", "frameworks.import_title", std::move(view),
+                          status);
 }
 
 // Who may read the CASE API: everyone (the default: standards are public) or only people and
@@ -53,9 +54,7 @@ http::Response import_upload(const AppContext& context, http::Request& request) 
   auto parts = http::multipart_parts(request);
   const http::FormPart* file = parts ? http::find_part(*parts, "package") : nullptr;
   if (!file || file->data.empty()) {
-    return import_form(request,
-                       {{"error_package", "frameworks.import.error.no_file"},
-                        {"case_api_private", case_api_private(context)}},
+    return import_form(context, request, {{"error_package", "frameworks.import.error.no_file"}},
                        400);
   }
   try {
@@ -67,32 +66,21 @@ http::Response import_upload(const AppContext& context, http::Request& request) 
                            {"items", summary.items},
                            {"associations", summary.associations},
                            {"href", "/frameworks/" + http::url_encode(summary.document_id)},
-                           {"filename", file->filename},
-                           {"case_api_private", case_api_private(context)}};
-    return import_form(request, view);
+                           {"filename", file->filename}};
+    return import_form(context, request, view);
   } catch (const Invalid& invalid) {
     // Every problem, where it is in the file and what is wrong, for the person to correct.
-    std::optional<JsonLocator> locator;
-    if (invalid.problems().empty() ||
-        invalid.problems().front().message_key != "frameworks.case.not_json") {
-      locator.emplace(file->data);
-    }
     auto problems = nlohmann::json::array();
-    for (const auto& p : invalid.problems()) {
-      nlohmann::json row = {
-          {"path", p.field.empty() ? "/" : p.field}, {"key", p.message_key}, {"detail", p.detail}};
-      if (locator) {
-        auto at = locator->find(p.field);
-        row["line"] = at.line;
-        row["column"] = at.column;
-      }
-      problems.push_back(std::move(row));
+    for (const auto& p : locate_problems(file->data, invalid.problems())) {
+      problems.push_back({{"path", p.path},
+                          {"key", p.message_key},
+                          {"detail", p.detail},
+                          {"line", p.at.line},
+                          {"column", p.at.column}});
     }
-    nlohmann::json view = {{"problems", problems},
-                           {"problem_count", problems.size()},
-                           {"filename", file->filename},
-                           {"case_api_private", case_api_private(context)}};
-    return import_form(request, view, 422);
+    nlohmann::json view = {
+        {"problems", problems}, {"problem_count", problems.size()}, {"filename", file->filename}};
+    return import_form(context, request, view, 422);
   }
 }
 
@@ -183,7 +171,7 @@ void add_import_pages(http::Router& router, const AppContext& context, Module&) 
               .pattern = "/frameworks/import",
               .handler =
                   [&context](http::Request& r) {
-                    return import_form(r, {{"case_api_private", case_api_private(context)}});
+                    return import_form(context, r, nlohmann::json::object());
                   },
               .access = access});
   router.add({.method = "POST",

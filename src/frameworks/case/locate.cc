@@ -1,5 +1,7 @@
 #include "frameworks/case/locate.h"
 
+#include <cstdio>
+#include <optional>
 #include <vector>
 
 namespace lodestar::frameworks {
@@ -128,6 +130,25 @@ TextPosition JsonLocator::find(std::string_view pointer) const {
     if (p.empty()) return {1, 1};
     p.erase(p.rfind('/'));
   }
+}
+
+std::vector<LocatedProblem> locate_problems(std::string_view text,
+                                            const std::vector<FieldProblem>& problems) {
+  std::optional<JsonLocator> locator;
+  std::vector<LocatedProblem> out;
+  for (const auto& p : problems) {
+    LocatedProblem located{p.field.empty() ? "/" : p.field, p.message_key, p.detail, {}};
+    if (p.message_key == "frameworks.case.not_json") {
+      // The text is not JSON: the reader said where it stopped ("line L, column C").
+      std::sscanf(p.detail.c_str(), "line %zu, column %zu", &located.at.line, &located.at.column);
+      located.detail.clear();
+    } else {
+      if (!locator) locator.emplace(text);
+      located.at = locator->find(p.field);
+    }
+    out.push_back(std::move(located));
+  }
+  return out;
 }
 
 }  // namespace lodestar::frameworks

@@ -6,6 +6,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
+
+#include "platform/errors.h"
 
 namespace lodestar::frameworks {
 
@@ -25,5 +28,18 @@ class JsonLocator {
  private:
   std::unordered_map<std::string, TextPosition> positions_;
 };
+
+// A problem of a package with where it is: a syntax error where the parser stopped, any other at
+// the value its JSON path names.
+struct LocatedProblem {
+  std::string path;  // "/" for the whole text
+  std::string message_key;
+  std::string detail;
+  TextPosition at;
+};
+
+// Places the problems read_package(text) reported (the problems of its Invalid).
+std::vector<LocatedProblem> locate_problems(std::string_view text,
+                                            const std::vector<FieldProblem>& problems);
 
 }  // namespace lodestar::frameworks
