@@ -41,8 +41,7 @@ http::Response decide(const AppContext& context, Module& module, http::Request& 
 }  // namespace
 
 nlohmann::json alignment_panel(const AppContext& context, Module& module,
-                               const http::Request& request, const ItemRow& item,
-                               const std::vector<DocumentRow>& documents) {
+                               const http::Request& request, const ItemRow& item) {
   nlohmann::json panel = {{"aligned_to", nlohmann::json::array()}};
   std::vector<std::string> accepted, rejected;
   context.db.read([&](store::Tx& tx) {
@@ -61,7 +60,8 @@ nlohmann::json alignment_panel(const AppContext& context, Module& module,
   auto align_to = request.query_value("align_to").value_or("");
   panel["csrf_token"] = request.principal->csrf_token;
   panel["choices"] = nlohmann::json::array();
-  for (const auto& d : documents) {
+  auto docs = context.db.read([](store::Tx& tx) { return documents(tx); });
+  for (const auto& d : docs) {
     if (d.items == 0 || d.id == item.document_id) continue;
     panel["choices"].push_back({{"id", d.id}, {"title", d.title}, {"selected", d.id == align_to}});
   }

@@ -32,7 +32,6 @@ void add_align_pages(http::Router& router, const AppContext& context, Module& mo
 // The item page's "aligned to" list and, for a person who may align, suggestions to accept or
 // reject (align_pages.cc).
 nlohmann::json alignment_panel(const AppContext& context, Module& module,
-                               const http::Request& request, const ItemRow& item,
-                               const std::vector<DocumentRow>& documents);
+                               const http::Request& request, const ItemRow& item);
 
 }  // namespace lodestar::frameworks

@@ -215,4 +215,11 @@ std::optional<StoredPackage> stored_package(store::Tx& tx, std::string_view docu
   return StoredPackage{row->text("package"), row->text("etag")};
 }
 
+std::optional<std::string> package_etag(store::Tx& tx, std::string_view document_id) {
+  auto row = tx.query_one("SELECT etag FROM case_documents WHERE id = :id",
+                          {{"id", std::string(document_id)}});
+  if (!row) return std::nullopt;
+  return row->text("etag");
+}
+
 }  // namespace lodestar::frameworks

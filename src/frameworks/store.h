@@ -37,6 +37,8 @@ struct StoredPackage {
   std::string etag;
 };
 std::optional<StoredPackage> stored_package(store::Tx& tx, std::string_view document_id);
+// Only the entity tag: which version of the document is stored (without reading the package).
+std::optional<std::string> package_etag(store::Tx& tx, std::string_view document_id);
 
 struct DocumentRow {
   std::string id;

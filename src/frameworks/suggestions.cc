@@ -68,14 +68,14 @@ std::shared_ptr<const Suggestions::Entry> Suggestions::entry(std::string_view do
   for (;;) {
     bool cached = false;
     auto [etag, items] = db_.read([&](store::Tx& tx) {
-      auto stored = stored_package(tx, id);
-      if (!stored) throw NotFound("error.not_found", "no framework " + id);
+      auto etag = package_etag(tx, id);
+      if (!etag) throw NotFound("error.not_found", "no framework " + id);
       {
         std::lock_guard lock(mutex_);
         auto it = cache_.find(id);
-        cached = it != cache_.end() && it->second->etag == stored->etag;
+        cached = it != cache_.end() && it->second->etag == *etag;
       }
-      return std::make_pair(stored->etag, cached ? std::vector<ItemRow>{} : items_of(tx, id));
+      return std::make_pair(*etag, cached ? std::vector<ItemRow>{} : items_of(tx, id));
     });
     std::lock_guard lock(mutex_);
     auto& slot = cache_[id];
@@ -111,7 +111,19 @@ std::vector<suggest::CrosswalkSuggestion> Suggestions::crosswalk(std::string_vie
                                                                  std::string_view to) const {
   auto source = entry(from);
   auto target = entry(to);
-  return suggest::suggest_crosswalk(source->ranker->indicators(), *target->ranker);
+  // Ranking every indicator of one framework against another is the costliest suggestion; the
+  // side-by-side page asks for it on every view, so it is kept until either framework changes.
+  auto key = source->etag + " " + target->etag;
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = crosswalks_.find(key); it != crosswalks_.end()) return *it->second;
+  }
+  auto suggested = std::make_shared<const std::vector<suggest::CrosswalkSuggestion>>(
+      suggest::suggest_crosswalk(source->ranker->indicators(), *target->ranker));
+  std::lock_guard lock(mutex_);
+  if (crosswalks_.size() >= 256) crosswalks_.clear();  // versions long replaced
+  crosswalks_[key] = suggested;
+  return *suggested;
 }
 
 }  // namespace lodestar::frameworks

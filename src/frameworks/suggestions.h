@@ -51,6 +51,10 @@ class Suggestions {
   store::Database& db_;
   mutable std::mutex mutex_;
   mutable std::unordered_map<std::string, std::shared_ptr<const Entry>> cache_;
+  // Suggested crosswalks by the two packages' entity tags.
+  mutable std::unordered_map<std::string,
+                             std::shared_ptr<const std::vector<suggest::CrosswalkSuggestion>>>
+      crosswalks_;
 };
 
 }  // namespace lodestar::frameworks
