@@ -63,7 +63,11 @@ http::Response list_documents(const AppContext& context, const http::Request& re
   }
   auto sort = request.query_value("sort").value_or("title");
   if (std::find(kSortable.begin(), kSortable.end(), sort) == kSortable.end()) {
-    throw Failure("error.bad_request", "sort: '" + sort + "' is not a CFDocument field");
+    std::string fields;
+    for (const auto& f : kSortable) fields += (fields.empty() ? "" : ", ") + f;
+    throw Failure(
+        "error.bad_request",
+        "sort: '" + sort + "' is not a field documents can be sorted by (" + fields + ")");
   }
   auto order = request.query_value("orderBy").value_or("asc");
   if (order != "asc" && order != "desc") {

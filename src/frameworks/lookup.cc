@@ -33,8 +33,8 @@ ItemRow item_row(const store::Row& row) {
   return item;
 }
 
-// The search words of a query: letters and digits (and anything non-ASCII), each quoted for the
-// search engine; the last is a prefix so results come while a word is being typed.
+// The search words of a query: runs of letters and digits (and anything non-ASCII), lower case,
+// at most 16; punctuation and search-engine syntax are only separators.
 std::vector<std::string> search_words(std::string_view query) {
   std::vector<std::string> words;
   std::string word;

@@ -78,22 +78,6 @@ TEST_F(DirectoryTest, EveryViewOfStudentsIsAudited) {
   EXPECT_EQ(entries[0].detail.find("García"), std::string::npos);
 }
 
-TEST_F(DirectoryTest, TheSchoolsTableDownloadsAsCsvWithTheSameScope) {
-  http::Request request;
-  request.method = "GET";
-  request.path = "/people.csv";
-  request.principal = person("coach@lusd.example.org");
-  auto match = app_->app().router().match("GET", "/people.csv");
-  ASSERT_NE(match.route, nullptr);
-  auto response = match.route->handler(request);
-  EXPECT_EQ(response.header("Content-Type"), "text/csv; charset=utf-8");
-  EXPECT_EQ(response.body.rfind("sourced_id,school,staff,students\r\n", 0), 0u);
-  std::size_t lines = 0;
-  for (char c : response.body) lines += c == '\n';
-  EXPECT_EQ(lines, 1u + 4u);  // the header and the coach's four schools
-  EXPECT_NE(response.body.find("Arroyo Seco Elementary"), std::string::npos);
-}
-
 // Runs the route for `path` as the person with this e-mail (the policy is tested elsewhere).
 static http::Response download(testing::TestApp& app, const std::string& path,
                                std::shared_ptr<auth::Principal> who) {
@@ -106,6 +90,16 @@ static http::Response download(testing::TestApp& app, const std::string& path,
   EXPECT_NE(match.route, nullptr) << path;
   request.params = match.params;
   return match.route->handler(request);
+}
+
+TEST_F(DirectoryTest, TheSchoolsTableDownloadsAsCsvWithTheSameScope) {
+  auto response = download(*app_, "/people.csv", person("coach@lusd.example.org"));
+  EXPECT_EQ(response.header("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(response.body.rfind("sourced_id,school,staff,students\r\n", 0), 0u);
+  std::size_t lines = 0;
+  for (char c : response.body) lines += c == '\n';
+  EXPECT_EQ(lines, 1u + 4u);  // the header and the coach's four schools
+  EXPECT_NE(response.body.find("Arroyo Seco Elementary"), std::string::npos);
 }
 
 TEST_F(DirectoryTest, AStudentDownloadIsAuditedAsAnExportWithTheSameScopeAsThePage) {
