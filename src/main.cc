@@ -2,6 +2,7 @@
 // as LODESTAR_* environment variables; a flag wins over its variable.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <thread>
@@ -68,6 +69,11 @@ struct Options {
   int pool_size = 8;
   bool no_migrate = false;
   std::string public_url = "http://127.0.0.1:8080";
+  std::string files_dir = "var/files";
+  std::string smtp_url;
+  std::string smtp_from = "Lodestar <noreply@lodestar.invalid>";
+  std::string smtp_user;
+  bool smtp_starttls = false;
 };
 
 int serve(const Options& options) {
@@ -77,6 +83,18 @@ int serve(const Options& options) {
   app_options.pool_size = static_cast<std::size_t>(options.pool_size);
   app_options.migrate = !options.no_migrate;
   app_options.public_url = options.public_url;
+  app_options.files_dir = options.files_dir;
+  app_options.smtp.url = options.smtp_url;
+  app_options.smtp.from = options.smtp_from;
+  app_options.smtp.username = options.smtp_user;
+  app_options.smtp.require_tls = options.smtp_starttls;
+  // The SMTP password only from the environment: flags show in `ps` and shell history.
+  if (const char* password = std::getenv("LODESTAR_SMTP_PASSWORD")) {
+    app_options.smtp.password = password;
+  }
+  if (options.smtp_url.empty()) {
+    log::info("mail_disabled", {{"reason", "no --smtp-url; e-mail waits in the outbox"}});
+  }
   App app(app_options);
 
   http::ServerOptions server_options;
@@ -85,6 +103,9 @@ int serve(const Options& options) {
   server_options.worker_threads = options.threads;
   server_options.io_threads = options.io_threads;
   server_options.handle_signals = true;
+  // Evidence files up to files::kMaxEvidenceBytes with their multipart framing, and room to
+  // refuse a larger one beside its field rather than with a bare 413.
+  server_options.body_limit = 32 * 1024 * 1024;
   http::Server server(server_options, app.dispatcher());
   auto port = server.listen();
   auto shown_host =
@@ -111,6 +132,7 @@ std::unique_ptr<store::Database> open_migrated(const Options& options) {
 int load_demo(const Options& options) {
   auto db = open_migrated(options);
   auto report = demo::load(*db);
+  if (report.loaded) demo::load_growth(*db, options.public_url);
   if (report.loaded) {
     std::printf("Loaded the demo district into %s: %d schools, %d staff, %d students.\n",
                 db->display_url().c_str(), report.schools, report.staff, report.students);
@@ -288,6 +310,23 @@ int main(int argc, char** argv) {
       ->envname("LODESTAR_POOL_SIZE")
       ->check(CLI::Range(1, 512))
       ->capture_default_str();
+  serve_cmd
+      ->add_option("--files-dir", options.files_dir,
+                   "Folder for uploaded evidence files, kept by content hash (back it up)")
+      ->envname("LODESTAR_FILES_DIR")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--smtp-url", options.smtp_url,
+                   "Mail server for invitations and reminders: smtp://host:587 or smtps://host:465 "
+                   "(password in LODESTAR_SMTP_PASSWORD)")
+      ->envname("LODESTAR_SMTP_URL");
+  serve_cmd->add_option("--smtp-from", options.smtp_from, "Sender of Lodestar's e-mail")
+      ->envname("LODESTAR_SMTP_FROM")
+      ->capture_default_str();
+  serve_cmd->add_option("--smtp-user", options.smtp_user, "User name for SMTP AUTH")
+      ->envname("LODESTAR_SMTP_USER");
+  serve_cmd->add_flag("--smtp-starttls", options.smtp_starttls, "Require STARTTLS on smtp://")
+      ->envname("LODESTAR_SMTP_STARTTLS");
   serve_cmd
       ->add_flag("--no-migrate", options.no_migrate,
                  "Do not apply pending migrations on start (run `lodestar migrate` instead)")

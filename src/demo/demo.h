@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "platform/store/database.h"
@@ -31,5 +32,11 @@ const std::vector<DemoAccount>& demo_accounts();
 // Throws Conflict when the database already holds another district: the demo only goes into an
 // empty database. One unit of work: all of it or nothing.
 DemoReport load(store::Database& db);
+
+// Loads the demo's leader growth (two assessment cycles, self-assessments, 360° feedback) once,
+// after load(): `lodestar demo` and `make run` do both; tests of other capabilities load only the
+// district. Not one unit of work (it goes through the growth services, each its own), but
+// marked when complete and skipped once any cycle exists. Returns whether it loaded anything.
+bool load_growth(store::Database& db, std::string_view public_url);
 
 }  // namespace lodestar::demo

@@ -1,8 +1,5 @@
 // Managing frameworks from the web: uploading a CASE package and accepting a suggested
 // crosswalk link. Both need the frameworks.manage permission and are audited.
-#include <sodium.h>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "frameworks/case/locate.h"
@@ -82,18 +79,6 @@ http::Response import_upload(const AppContext& context, http::Request& request) 
         {"problems", problems}, {"problem_count", problems.size()}, {"filename", file->filename}};
     return import_form(context, request, view, 422);
   }
-}
-
-std::string random_uuid() {
-  unsigned char b[16];
-  randombytes_buf(b, sizeof b);
-  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);  // version 4
-  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);  // RFC 4122 variant
-  return fmt::format(
-      "{:02x}{:02x}{:02x}{:02x}-{:02x}{:02x}-{:02x}{:02x}-{:02x}{:02x}-"
-      "{:02x}{:02x}{:02x}{:02x}{:02x}{:02x}",
-      b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
-      b[15]);
 }
 
 // Accepting a suggested link: it becomes an isRelatedTo association in a Lodestar crosswalk

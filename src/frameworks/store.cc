@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "platform/auth/clock.h"
+#include "platform/errors.h"
 #include "platform/http/etag.h"
 
 namespace lodestar::frameworks {
@@ -206,6 +207,42 @@ SaveSummary save_package(store::Tx& tx, const Package& package, std::string_view
   summary.definitions = package.definitions.size();
   summary.rubrics = package.rubrics.size();
   return summary;
+}
+
+void put_rubric(store::Tx& tx, std::string_view document_id, const nlohmann::json& rubric) {
+  auto row = tx.query_one("SELECT package FROM case_documents WHERE id = :id",
+                          {{"id", std::string(document_id)}});
+  if (!row) throw NotFound("error.not_found");
+  auto package = nlohmann::json::parse(row->text("package"));
+  auto id = rubric.value("identifier", "");
+  auto& rubrics = package["CFRubrics"];
+  if (!rubrics.is_array()) rubrics = nlohmann::json::array();
+  bool replaced = false;
+  for (auto& r : rubrics) {
+    if (r.is_object() && r.value("identifier", "") == id) {
+      r = rubric;
+      replaced = true;
+    }
+  }
+  if (!replaced) rubrics.push_back(rubric);
+  auto body = package.dump();
+  tx.exec("UPDATE case_documents SET package = :package, etag = :etag WHERE id = :id",
+          {{"package", body}, {"etag", http::strong_etag(body)}, {"id", std::string(document_id)}});
+  if (replaced) {
+    tx.exec("UPDATE case_definitions SET json = :json WHERE document_id = :document AND id = :id",
+            {{"json", rubric.dump()}, {"document", std::string(document_id)}, {"id", id}});
+  } else {
+    auto next = tx.query_one(
+        "SELECT COALESCE(MAX(position), -1) + 1 AS next FROM case_definitions WHERE document_id = "
+        ":document",
+        {{"document", std::string(document_id)}});
+    tx.exec(R"(INSERT INTO case_definitions (document_id, id, kind, position, hierarchy_code, json)
+               VALUES (:document, :id, 'CFRubrics', :position, NULL, :json))",
+            {{"document", std::string(document_id)},
+             {"id", id},
+             {"position", next->integer("next")},
+             {"json", rubric.dump()}});
+  }
 }
 
 std::optional<StoredPackage> stored_package(store::Tx& tx, std::string_view document_id) {

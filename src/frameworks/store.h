@@ -31,6 +31,12 @@ struct SaveSummary {
 SaveSummary save_package(store::Tx& tx, const Package& package, std::string_view origin,
                          const std::map<std::string, std::string>& notes = {});
 
+// Adds a CFRubric to a stored document, or replaces the one with the same identifier: in
+// case_definitions and in the stored CFPackage (whose entity tag changes), so the rubric is served
+// over CASE and exported with the framework. The rubric must already be valid CASE (the caller
+// builds it). Throws NotFound for an unknown document.
+void put_rubric(store::Tx& tx, std::string_view document_id, const nlohmann::json& rubric);
+
 // The CFPackage as stored (its JSON text) and its entity tag.
 struct StoredPackage {
   std::string body;

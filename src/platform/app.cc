@@ -2,6 +2,8 @@
 
 #include "frameworks/routes.h"
 #include "frameworks/service.h"
+#include "growth/records/routes.h"
+#include "growth/routes.h"
 #include "people/directory/routes.h"
 #include "people/roles/routes.h"
 #include "people/roster/routes.h"
@@ -12,6 +14,7 @@
 #include "platform/auth/policy.h"
 #include "platform/auth/routes.h"
 #include "platform/auth/service.h"
+#include "platform/files/blob_store.h"
 #include "platform/http/static_assets.h"
 #include "platform/log.h"
 #include "platform/ops.h"
@@ -86,6 +89,15 @@ App::App(const AppOptions& options) {
   context_ = std::make_unique<AppContext>(
       AppContext{*db_, metrics_, *policy_, std::chrono::system_clock::now(), options.public_url});
 
+  // E-mail leaves through the outbox, after the transaction that queued it commits.
+  mail::OutboxOptions outbox_options;
+  outbox_options.from = options.smtp.from;
+  outbox_options.interval = options.mail_interval;
+  outbox_ =
+      std::make_unique<mail::Outbox>(*db_, mail::make_transport(options.smtp), outbox_options);
+  context_->mail_queued = [outbox = outbox_.get()] { outbox->notify(); };
+  blobs_ = std::make_unique<files::BlobStore>(options.files_dir);
+
   // Sign-in, sessions and API tokens. What auth does is written to the audit log.
   hasher_ = std::make_unique<auth::PasswordHasher>();
   auth::AuthOptions auth_options;
@@ -104,6 +116,9 @@ App::App(const AppOptions& options) {
   people::add_role_routes(router_, *context_);
   frameworks_ = std::make_unique<frameworks::Module>(*context_);
   frameworks::add_routes(router_, *context_, *frameworks_);
+  growth::register_record_types(frameworks_->alignments);
+  growth::add_routes(router_, *context_, *auth_, frameworks_->alignments);
+  growth::add_record_routes(router_, *context_, *frameworks_, *blobs_);
 
   http::DispatcherOptions dispatcher_options;
   dispatcher_options.translate = [](const http::Request& request, std::string_view key) {

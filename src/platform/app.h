@@ -5,12 +5,14 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "platform/http/dispatcher.h"
 #include "platform/http/metrics.h"
 #include "platform/http/router.h"
+#include "platform/mail/mail.h"
 #include "platform/store/database.h"
 
 namespace lodestar {
@@ -18,6 +20,10 @@ namespace lodestar {
 namespace frameworks {
 struct Module;
 }  // namespace frameworks
+
+namespace files {
+class BlobStore;
+}  // namespace files
 
 namespace auth {
 class Policy;
@@ -32,6 +38,8 @@ struct AppContext {
   const auth::Policy& policy;
   std::chrono::system_clock::time_point started;
   std::string public_url;  // where people reach this server, without a trailing slash
+  // Wakes the mail worker: call after a transaction that queued e-mail (mail::enqueue).
+  std::function<void()> mail_queued = [] {};
 };
 
 struct AppOptions {
@@ -43,6 +51,11 @@ struct AppOptions {
   std::string public_url = "http://127.0.0.1:8080";
   // Where uploaded files wait between "check" and "confirm" (private to the server).
   std::filesystem::path uploads_dir = std::filesystem::temp_directory_path() / "lodestar-uploads";
+  // Where uploaded evidence is kept, by content hash (outside the database; back it up too).
+  std::filesystem::path files_dir = "var/files";
+  // Outgoing e-mail (invitations, reminders). No URL: messages wait in the outbox.
+  mail::SmtpOptions smtp;
+  std::chrono::milliseconds mail_interval = std::chrono::seconds(5);
 };
 
 class App {
@@ -67,6 +80,8 @@ class App {
   std::unique_ptr<auth::AuthService> auth_;
   std::unique_ptr<AppContext> context_;
   std::unique_ptr<frameworks::Module> frameworks_;
+  std::unique_ptr<files::BlobStore> blobs_;
+  std::unique_ptr<mail::Outbox> outbox_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
 };
 

@@ -13,6 +13,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 let chromium;
@@ -211,3 +212,28 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
   await page.screenshot({ path, fullPage });
   return path;
 }
+
+// For a test file: the demo district served and Chromium started before its tests, both stopped
+// after them. Returns an object whose `server` and `browser` are set once `before` has run.
+export function withDemoServer() {
+  const state = { server: undefined, browser: undefined };
+  before(async () => {
+    state.server = await startServer({ demo: true });
+    state.browser = await launchBrowser();
+  });
+  after(async () => {
+    await state.browser?.close();
+    await state.server?.stop();
+  });
+  return state;
+}
+
+// Signs `page` in as a demo account through the sign-in form at `path` (a private page sends
+// nobody there first, then back).
+export async function signInOn(page, email, path = '/sign-in') {
+  await page.goto(path);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+

@@ -84,6 +84,24 @@ TEST_F(AuditTest, SearchIsNewestFirstAndFilters) {
   EXPECT_EQ(page2[0].id, all[1].id);
 }
 
+// Regression: ids ended in random bytes only, so entries of the same millisecond came back in a
+// random order (a test viewing students twice in a row saw the older view first).
+TEST_F(AuditTest, EntriesOfTheSameMillisecondStayInTheOrderTheyWereRecorded) {
+  for (int i = 0; i < 20; ++i) {
+    add("test.same_time", "n" + std::to_string(i) + "@example.org", "2026-09-04T08:00:00.000Z");
+  }
+  auto all = db_.read([](store::Tx& tx) {
+    Filter filter;
+    filter.action = "test.same_time";
+    return search(tx, filter);
+  });
+  ASSERT_EQ(all.size(), 20u);
+  for (int i = 0; i < 20; ++i) {
+    EXPECT_EQ(all[static_cast<std::size_t>(i)].actor_label,
+              "n" + std::to_string(19 - i) + "@example.org");
+  }
+}
+
 TEST_F(AuditTest, TheDatabaseRefusesToChangeOrRemoveAnEntry) {
   add("auth.sign_in", "a@example.org", "2026-09-01T08:00:00.000Z");
   EXPECT_ANY_THROW(

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -28,14 +30,19 @@ class TestServer {
 };
 
 // The whole application on the test database (LODESTAR_TEST_DATABASE), served.
+// Uploaded files go to a temporary folder of its own, removed with it; `configure` may change
+// any other option (an SMTP sink's URL, say) before the app starts.
 class TestApp {
  public:
-  explicit TestApp(http::ServerOptions options = {});
+  explicit TestApp(http::ServerOptions options = {},
+                   const std::function<void(AppOptions&)>& configure = {});
+  ~TestApp();
   App& app() { return *app_; }
   std::uint16_t port() const { return server_->port(); }
   TestServer& server() { return *server_; }
 
  private:
+  std::filesystem::path files_dir_;
   std::unique_ptr<App> app_;
   std::unique_ptr<TestServer> server_;
 };

@@ -4,6 +4,10 @@
 #include <cctype>
 #include <set>
 
+#include <sodium.h>
+
+#include <fmt/format.h>
+
 #include "platform/iso8601.h"
 
 namespace lodestar::frameworks {
@@ -473,6 +477,32 @@ nlohmann::json link_uri(const nlohmann::json& object) {
   return {{"title", title},
           {"identifier", object.value("identifier", "")},
           {"uri", object.value("uri", "")}};
+}
+
+namespace {
+
+std::string format_uuid(unsigned char* b, unsigned char version) {
+  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | (version << 4));
+  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);  // RFC 4122 variant
+  return fmt::format(
+      "{:02x}{:02x}{:02x}{:02x}-{:02x}{:02x}-{:02x}{:02x}-{:02x}{:02x}-"
+      "{:02x}{:02x}{:02x}{:02x}{:02x}{:02x}",
+      b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
+      b[15]);
+}
+
+}  // namespace
+
+std::string random_uuid() {
+  unsigned char b[16];
+  randombytes_buf(b, sizeof b);
+  return format_uuid(b, 4);
+}
+
+std::string name_uuid(std::string_view name) {
+  unsigned char hash[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(name.data()), name.size());
+  return format_uuid(hash, 8);
 }
 
 }  // namespace lodestar::frameworks

@@ -56,4 +56,11 @@ nlohmann::json link_uri(const nlohmann::json& object);
 // True for a UUID in its canonical 8-4-4-4-12 hexadecimal form (either case).
 bool is_uuid(std::string_view text);
 
+// A new random UUID (version 4), lower case.
+std::string random_uuid();
+// A UUID derived from `name` (SHA-256, RFC 9562 version 8): the same name always gives the same
+// identifier, so objects Lodestar writes (a rubric's criteria) keep their identifiers when saved
+// again.
+std::string name_uuid(std::string_view name);
+
 }  // namespace lodestar::frameworks

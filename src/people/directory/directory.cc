@@ -9,7 +9,7 @@ namespace lodestar::people {
 namespace {
 
 std::optional<std::int64_t> suppressed(std::int64_t count) {
-  if (count > 0 && count < kSmallGroup) return std::nullopt;
+  if (privacy::suppressed(count)) return std::nullopt;
   return count;
 }
 

@@ -11,11 +11,12 @@
 #include "platform/auth/policy.h"
 #include "platform/auth/principal.h"
 #include "platform/http/request.h"
+#include "platform/privacy.h"
 #include "platform/store/database.h"
 
 namespace lodestar::people {
 
-inline constexpr std::int64_t kSmallGroup = 5;
+inline constexpr std::int64_t kSmallGroup = privacy::kSmallGroup;
 
 struct SchoolSummary {
   std::string id, name, type;

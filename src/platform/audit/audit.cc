@@ -1,5 +1,8 @@
 #include "platform/audit/audit.h"
 
+#include <atomic>
+#include <cstdint>
+
 #include <sodium.h>
 
 #include <fmt/format.h>
@@ -10,14 +13,20 @@
 namespace lodestar::audit {
 namespace {
 
+// The id orders entries newest first: the time's digits, then a number that grows with every
+// entry this process records (so two entries in the same millisecond keep their order), then
+// random bytes (so app servers sharing a database never collide).
 std::string compact_id(std::string_view at) {
+  static std::atomic<std::uint64_t> sequence{0};
   std::string digits;
   for (char c : at) {
     if (c != '-' && c != ':' && c != '.') digits.push_back(c);
   }
-  unsigned char bytes[4];
+  auto n = sequence.fetch_add(1, std::memory_order_relaxed);
+  unsigned char bytes[3];
   randombytes_buf(bytes, sizeof bytes);
-  return fmt::format("{}-{:02x}{:02x}{:02x}{:02x}", digits, bytes[0], bytes[1], bytes[2], bytes[3]);
+  return fmt::format("{}-{:012x}{:02x}{:02x}{:02x}", digits, n & 0xffffffffffffu, bytes[0],
+                     bytes[1], bytes[2]);
 }
 
 store::Value text_or_null(const std::string& text) {

@@ -34,6 +34,12 @@ const std::vector<PermissionRule>& permission_rules() {
       {"accounts.manage", {kTechnologyDirector}},
       // Importing standards frameworks (CASE), aligning their items and accepting crosswalks.
       {"frameworks.manage", {kDistrictLeader, kTechnologyDirector}},
+      // Leader growth: opening and running assessment cycles, editing rubrics, reopening a
+      // submitted self-assessment.
+      {"growth.manage", {kDistrictLeader, kTechnologyDirector}},
+      // Leader growth heatmaps and participation, within the person's scope (suppressed below
+      // the small-group limit).
+      {"growth.view", {kDistrictLeader, kTechnologyDirector, kSchoolLeader, kCoach}},
       // Reading and exporting the audit log.
       {"audit.view", {kDistrictLeader, kTechnologyDirector}},
   };

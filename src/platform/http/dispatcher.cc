@@ -15,6 +15,20 @@
 namespace lodestar::http {
 namespace {
 
+// The path as it may be logged: a path parameter named "token" is a personal link's secret (a
+// rater's feedback link, a shared portfolio), so its value is replaced.
+std::string loggable_path(const Request& request) {
+  auto found = request.params.find("token");
+  if (found == request.params.end() || found->second.empty()) return request.path;
+  std::string path = request.path;
+  for (auto at = path.find(found->second); at != std::string::npos;
+       at = path.find(found->second, at)) {
+    path.replace(at, found->second.size(), "[secret]");
+    at += 8;
+  }
+  return path;
+}
+
 // script-src 'self' and no 'unsafe-inline': no inline script can run, ever.
 constexpr const char* kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -168,7 +182,7 @@ Response Dispatcher::handle(Request& request) const noexcept {
   log::info("request", {{"request_id", request.request_id},
                         {"method", request.method},
                         {"route", route},
-                        {"path", request.path},
+                        {"path", loggable_path(request)},
                         {"status", response.status},
                         {"bytes", response.body_view().size()},
                         {"latency_ms", seconds * 1000.0}});
