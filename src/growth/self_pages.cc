@@ -218,9 +218,8 @@ http::Response self_page(const AppContext& context, const frameworks::Alignments
   }
   if (auto saved = request.query_value("saved")) view["saved"] = true;
   // The leader's portfolio evidence aligned to each indicator, linked beside it.
-  auto evidence = context.db.read([&](store::Tx& tx) {
-    return records::evidence_by_indicator(tx, alignments, a.person_id);
-  });
+  auto evidence = context.db.read(
+      [&](store::Tx& tx) { return records::evidence_by_indicator(tx, alignments, a.person_id); });
   for (auto& standard : view["standards"]) {
     for (auto& indicator : standard["indicators"]) {
       nlohmann::json linked = nlohmann::json::array();
@@ -262,24 +261,20 @@ http::Response post_self(const AppContext& context, const frameworks::Alignments
   const auto& person = person_of(request);
   auto form = auth::request_form(request);
   bool submit = auth::field(form, "action") == "submit";
-  auto current = assessment(context.db, cycle_id, person);
-  std::map<std::string, AnswerInput> answers;
-  for (const auto& group : current.standards) {
-    for (const auto& entry : group.indicators) {
-      const auto& id = entry.item.id;
-      answers[id] = {auth::field(form, "level-" + id), auth::field(form, "note-" + id),
-                     auth::field(form, "evidence-" + id)};
-    }
-  }
+  auto answer_for = [&](const std::string& id) {
+    return AnswerInput{auth::field(form, "level-" + id), auth::field(form, "note-" + id),
+                       auth::field(form, "evidence-" + id)};
+  };
   try {
     save_assessment(
-        context.db, cycle_id, person, answers, submit,
+        context.db, cycle_id, person, answer_for, submit,
         audit::event_for(request, submit ? "growth.assessment.submit" : "growth.assessment.save"));
   } catch (const Invalid& invalid) {
     // The form comes back with what was typed.
+    auto current = assessment(context.db, cycle_id, person);
     for (auto& group : current.standards) {
       for (auto& entry : group.indicators) {
-        const auto& answer = answers[entry.item.id];
+        auto answer = answer_for(entry.item.id);
         entry.level.reset();
         if (answer.level.size() == 1 && std::isdigit(static_cast<unsigned char>(answer.level[0]))) {
           entry.level = answer.level[0] - '0';

@@ -59,10 +59,11 @@ Cycle to_cycle(const db::CycleRow& r) {
   return c;
 }
 
+// The cycle without its counts: what every use case but the cycle's own page needs.
 Cycle load_cycle(store::Tx& tx, std::string_view id) {
-  auto rows = db::cycles(tx, id);
-  if (rows.empty()) throw NotFound("error.not_found");
-  return to_cycle(rows.front());
+  auto row = db::cycle(tx, id);
+  if (!row) throw NotFound("error.not_found");
+  return to_cycle(*row);
 }
 
 // Mail goes out in English and Spanish together: Lodestar does not yet know each person's
@@ -261,7 +262,11 @@ std::vector<Cycle> cycles(store::Database& db) {
 }
 
 Cycle cycle(store::Database& db, std::string_view id) {
-  return db.read([&](store::Tx& tx) { return load_cycle(tx, id); });
+  return db.read([&](store::Tx& tx) {
+    auto rows = db::cycles(tx, id);
+    if (rows.empty()) throw NotFound("error.not_found");
+    return to_cycle(rows.front());
+  });
 }
 
 void set_cycle_status(store::Database& db, std::string_view id, const std::string& status,
@@ -388,6 +393,7 @@ Assessment load_assessment(store::Tx& tx, std::string_view cycle_id, std::string
   out.rubric = *rubric;
   out.person_id = std::string(person_id);
   out.person_name = who->name;
+  out.role = who->role;
   out.standards = indicator_groups(tx, out.cycle.framework_id);
   out.status = "none";
   if (auto a = db::assessment(tx, cycle_id, person_id)) {
@@ -414,20 +420,18 @@ Assessment assessment(store::Database& db, std::string_view cycle_id, std::strin
 }
 
 void save_assessment(store::Database& db, std::string_view cycle_id, std::string_view person_id,
-                     const std::map<std::string, AnswerInput>& answers, bool submit,
-                     audit::Event event) {
+                     const AnswerSource& answer_for, bool submit, audit::Event event) {
   db.write([&](store::Tx& tx) {
     auto current = load_assessment(tx, cycle_id, person_id);
     if (current.cycle.status != "open") throw Conflict("growth.cycle.closed");
     if (current.status == "submitted") throw Conflict("growth.assessment.already_submitted");
     std::vector<FieldProblem> problems;
     std::map<std::string, db::RatingRow> rows;
-    std::size_t rated = 0;
+    std::map<std::string, int> levels;
     for (const auto& group : current.standards) {
       for (const auto& entry : group.indicators) {
         const auto& id = entry.item.id;
-        auto found = answers.find(id);
-        AnswerInput answer = found == answers.end() ? AnswerInput{} : found->second;
+        auto answer = answer_for(id);
         db::RatingRow row;
         check_level(answer.level, current.rubric.levels.size(), "level-" + id, problems, row.level);
         if (answer.note.size() > 4000) {
@@ -439,9 +443,9 @@ void save_assessment(store::Database& db, std::string_view cycle_id, std::string
         if (submit && answer.level.empty()) {
           problems.push_back({"level-" + id, "growth.assessment.level_required", entry.item.code});
         }
-        if (row.level) ++rated;
-        row.note = answer.note;
-        row.evidence = answer.evidence;
+        if (row.level) levels[id] = *row.level;
+        row.note = std::move(answer.note);
+        row.evidence = std::move(answer.evidence);
         rows.emplace(id, std::move(row));
       }
     }
@@ -449,11 +453,24 @@ void save_assessment(store::Database& db, std::string_view cycle_id, std::string
     auto now = now_iso();
     auto id = db::upsert_assessment(tx, cycle_id, person_id, submit ? "submitted" : "draft", now);
     db::replace_ratings(tx, id, rows);
+    if (submit) db::adjust_level_totals(tx, cycle_id, current.role, levels, 1);
     event.subject_type = "growth_assessment";
     event.subject_id = id;
-    event.detail = {{"cycle_id", cycle_id}, {"rated", rated}, {"submitted", submit}};
+    event.detail = {{"cycle_id", cycle_id}, {"rated", levels.size()}, {"submitted", submit}};
     audit::record(tx, event);
   });
+}
+
+void save_assessment(store::Database& db, std::string_view cycle_id, std::string_view person_id,
+                     const std::map<std::string, AnswerInput>& answers, bool submit,
+                     audit::Event event) {
+  save_assessment(
+      db, cycle_id, person_id,
+      [&](const std::string& item) {
+        auto found = answers.find(item);
+        return found == answers.end() ? AnswerInput{} : found->second;
+      },
+      submit, std::move(event));
 }
 
 void reopen_assessment(store::Database& db, std::string_view cycle_id, std::string_view person_id,
@@ -461,6 +478,12 @@ void reopen_assessment(store::Database& db, std::string_view cycle_id, std::stri
   db.write([&](store::Tx& tx) {
     auto a = db::assessment(tx, cycle_id, person_id);
     if (!a || a->status != "submitted") throw NotFound("error.not_found");
+    auto who = db::participant(tx, cycle_id, person_id);
+    std::map<std::string, int> levels;
+    for (const auto& [item, rating] : db::ratings(tx, a->id)) {
+      if (rating.level) levels[item] = *rating.level;
+    }
+    if (who) db::adjust_level_totals(tx, cycle_id, who->role, levels, -1);
     db::reopen(tx, a->id, now_iso());
     event.subject_type = "growth_assessment";
     event.subject_id = a->id;

@@ -4,6 +4,7 @@
 // and its audit record (and its e-mails, through the outbox) commit together.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -123,6 +124,7 @@ struct Assessment {
   Rubric rubric;
   std::string person_id;
   std::string person_name;
+  std::string role;    // the role that brought them into the cycle
   std::string status;  // none, draft, submitted
   std::string submitted_at;
   std::vector<StandardGroup> standards;
@@ -141,9 +143,15 @@ struct AnswerInput {
   std::string note;
   std::string evidence;
 };
+// The answer posted for an indicator (by its id).
+using AnswerSource = std::function<AnswerInput(const std::string& item_id)>;
+
 // Saves the answers as a draft, or submits them. Throws Invalid naming each field
 // ("level-<item id>", …) — on submit every indicator needs a level —, Conflict when the
 // assessment was submitted already or the cycle is closed, NotFound as assessment() does.
+void save_assessment(store::Database& db, std::string_view cycle_id, std::string_view person_id,
+                     const AnswerSource& answer_for, bool submit, audit::Event event);
+// The same from answers by indicator id (an indicator not in the map is unanswered).
 void save_assessment(store::Database& db, std::string_view cycle_id, std::string_view person_id,
                      const std::map<std::string, AnswerInput>& answers, bool submit,
                      audit::Event event);

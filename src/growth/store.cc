@@ -142,6 +142,19 @@ std::vector<CycleRow> cycles(store::Tx& tx, std::string_view id) {
   return out;
 }
 
+std::optional<CycleRow> cycle(store::Tx& tx, std::string_view id) {
+  auto row = tx.query_one(R"(
+      SELECT c.id, c.name, c.framework_id, d.title AS framework_title, c.rubric_id, c.opens_on,
+             c.closes_on, c.status, c.roles, c.org_id, o.name AS org_name, c.rater_minimum,
+             0 AS participants, 0 AS submitted, 0 AS drafts
+      FROM growth_cycles c JOIN case_documents d ON d.id = c.framework_id
+      LEFT JOIN orgs o ON o.sourced_id = c.org_id
+      WHERE c.id = :id)",
+                          {{"id", s(id)}});
+  if (!row) return std::nullopt;
+  return cycle_row(*row);
+}
+
 void set_cycle_status(store::Tx& tx, std::string_view id, std::string_view status) {
   tx.exec("UPDATE growth_cycles SET status = :status WHERE id = :id",
           {{"status", s(status)}, {"id", s(id)}});
@@ -483,13 +496,12 @@ std::vector<OrgParticipation> participation(store::Tx& tx, std::string_view cycl
   return out;
 }
 
-namespace {
-
-std::vector<LevelCount> counts(store::Tx& tx, std::string_view cycle_id, std::string_view role,
-                               const std::vector<std::string>* orgs) {
+std::vector<LevelCount> level_counts(store::Tx& tx, std::string_view cycle_id,
+                                     std::string_view role, const std::vector<std::string>& orgs) {
+  if (orgs.empty()) return {};
   store::Params params = {{"cycle", s(cycle_id)}};
-  std::string org_column = orgs ? "p.org_id" : "''";
-  std::string sql = "SELECT " + org_column + R"( AS org_id, r.item_id, r.level, COUNT(*) AS n
+  std::string sql = R"(
+      SELECT p.org_id, r.item_id, r.level, COUNT(*) AS n
       FROM growth_participants p
       JOIN growth_assessments a ON a.cycle_id = p.cycle_id AND a.person_id = p.person_id
       JOIN growth_ratings r ON r.assessment_id = a.id
@@ -498,13 +510,8 @@ std::vector<LevelCount> counts(store::Tx& tx, std::string_view cycle_id, std::st
     sql += " AND p.role = :role";
     params.emplace_back("role", s(role));
   }
-  if (orgs) {
-    if (orgs->empty()) return {};
-    sql += " AND p.org_id IN (" + placeholders("o", orgs->size(), params, *orgs) + ")";
-    sql += " GROUP BY p.org_id, r.item_id, r.level";
-  } else {
-    sql += " GROUP BY r.item_id, r.level";
-  }
+  sql += " AND p.org_id IN (" + placeholders("o", orgs.size(), params, orgs) + ")";
+  sql += " GROUP BY p.org_id, r.item_id, r.level";
   std::vector<LevelCount> out;
   for (const auto& row : tx.query(sql, params)) {
     out.push_back({row.text("org_id"), row.text("item_id"), static_cast<int>(row.integer("level")),
@@ -513,16 +520,43 @@ std::vector<LevelCount> counts(store::Tx& tx, std::string_view cycle_id, std::st
   return out;
 }
 
-}  // namespace
-
-std::vector<LevelCount> level_counts(store::Tx& tx, std::string_view cycle_id,
-                                     std::string_view role, const std::vector<std::string>& orgs) {
-  return counts(tx, cycle_id, role, &orgs);
-}
-
 std::vector<LevelCount> total_level_counts(store::Tx& tx, std::string_view cycle_id,
                                            std::string_view role) {
-  return counts(tx, cycle_id, role, nullptr);
+  std::string sql = R"(
+      SELECT item_id, level, SUM(chosen) AS n FROM growth_level_totals
+      WHERE cycle_id = :cycle)";
+  store::Params params = {{"cycle", s(cycle_id)}};
+  if (!role.empty()) {
+    sql += " AND role = :role";
+    params.emplace_back("role", s(role));
+  }
+  sql += " GROUP BY item_id, level";
+  std::vector<LevelCount> out;
+  for (const auto& row : tx.query(sql, params)) {
+    out.push_back(
+        {"", row.text("item_id"), static_cast<int>(row.integer("level")), row.integer("n")});
+  }
+  return out;
+}
+
+void adjust_level_totals(store::Tx& tx, std::string_view cycle_id, std::string_view role,
+                         const std::map<std::string, int>& levels, int delta) {
+  for (const auto& [item, level] : levels) {
+    store::Params params = {{"cycle", s(cycle_id)},
+                            {"role", s(role)},
+                            {"item", item},
+                            {"level", static_cast<std::int64_t>(level)},
+                            {"delta", static_cast<std::int64_t>(delta)}};
+    auto changed = tx.exec(R"(UPDATE growth_level_totals SET chosen = chosen + :delta
+                              WHERE cycle_id = :cycle AND role = :role AND item_id = :item
+                                AND level = :level)",
+                           params);
+    if (changed == 0 && delta > 0) {
+      tx.exec(R"(INSERT INTO growth_level_totals (cycle_id, role, item_id, level, chosen)
+                 VALUES (:cycle, :role, :item, :level, :delta))",
+              params);
+    }
+  }
 }
 
 std::vector<std::string> subtree(store::Tx& tx, std::string_view root) {

@@ -27,7 +27,10 @@ struct CycleRow {
 };
 void insert_cycle(store::Tx& tx, const CycleRow& cycle, std::string_view created_by,
                   std::string_view now);
+// With their counts of participants, submissions and drafts (for lists and the cycle's page).
 std::vector<CycleRow> cycles(store::Tx& tx, std::string_view id = {});
+// One cycle without its counts (left 0): what every other use needs, and cheap.
+std::optional<CycleRow> cycle(store::Tx& tx, std::string_view id);
 void set_cycle_status(store::Tx& tx, std::string_view id, std::string_view status);
 
 // Participants: whom a cycle would take in (each person once, at the first organization of
@@ -127,9 +130,13 @@ struct LevelCount {
 };
 std::vector<LevelCount> level_counts(store::Tx& tx, std::string_view cycle_id,
                                      std::string_view role, const std::vector<std::string>& orgs);
-// Level counts over every organization of the cycle (the district's row).
+// Level counts over every organization of the cycle (the district's row), from
+// growth_level_totals.
 std::vector<LevelCount> total_level_counts(store::Tx& tx, std::string_view cycle_id,
                                            std::string_view role);
+// Adds `delta` (1 on submit, -1 on reopen) to the totals of each indicator's level.
+void adjust_level_totals(store::Tx& tx, std::string_view cycle_id, std::string_view role,
+                         const std::map<std::string, int>& levels, int delta);
 // The organizations below (and including) `root`.
 std::vector<std::string> subtree(store::Tx& tx, std::string_view root);
 std::optional<std::string> org_type(store::Tx& tx, std::string_view org_id);

@@ -205,14 +205,16 @@ TEST_F(GrowthCyclesTest, ALeaderSavesADraftIsToldWhatIsMissingSubmitsAndIsReopen
   EXPECT_EQ(assessment(db(), id, me).status, "draft");
 
   // Evidence in the portfolio aligned to an indicator is linked beside it.
-  ASSERT_EQ(teacher.post("/growth/evidence", {{"title", "Citizenship week slides"},
-                                               {"url", "https://example.org/slides"},
-                                               {"indicator", items[0]}})
+  ASSERT_EQ(teacher
+                .post("/growth/evidence", {{"title", "Citizenship week slides"},
+                                           {"url", "https://example.org/slides"},
+                                           {"indicator", items[0]}})
                 .status,
             303);
   auto with_evidence = teacher.get("/growth/cycles/" + id + "/self");
-  EXPECT_NE(with_evidence.body.find("<a href=\"https://example.org/slides\">Citizenship week slides</a>"),
-            std::string::npos);
+  EXPECT_NE(
+      with_evidence.body.find("<a href=\"https://example.org/slides\">Citizenship week slides</a>"),
+      std::string::npos);
 
   // Submitting with levels missing: the form again, each missing indicator named, input kept.
   auto missing = teacher.post("/growth/cycles/" + id + "/self", {{"action", "submit"},
@@ -411,6 +413,21 @@ TEST_F(GrowthCyclesTest, TheHeatmapShowsEachViewerTheirScopeAndSuppressesSmallGr
       EXPECT_FALSE(row.cells[0].mean.has_value());
     }
   }
+
+  // The district's row counts every submitted self-assessment; one returned to draft leaves it.
+  auto district_rated = [](const Heatmap& m) {
+    std::int64_t n = 0;
+    for (auto c : m.total->cells[0].counts) n += c;
+    return n;
+  };
+  EXPECT_EQ(district_rated(map), 7);
+  reopen_assessment(db(), id, few[0], event("growth.assessment.reopen"));
+  auto reopened = heatmap(db(), app_->app().policy(), sup, id, {});
+  EXPECT_EQ(district_rated(reopened), 6);
+  EXPECT_EQ(reopened.total->submitted, 6);
+  save_assessment(db(), id, few[0], answers(id, few[0], [](int) { return 4; }), true,
+                  event("growth.assessment.submit"));
+  EXPECT_EQ(district_rated(heatmap(db(), app_->app().policy(), sup, id, {})), 7);
 
   // The CSV keeps the suppression.
   auto csv = superintendent.get("/growth/cycles/" + id + "/heatmap.csv");
