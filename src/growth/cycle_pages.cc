@@ -106,6 +106,7 @@ http::Response create_cycle(const AppContext& context, http::Request& request) {
   try {
     auto id = open_cycle(context.db, site_of(context), input,
                          audit::event_for(request, "growth.cycle.open"));
+    context.mail_queued();
     return http::Response::redirect("/growth/cycles/" + id);
   } catch (const Invalid& invalid) {
     nlohmann::json view = {{"name", input.name},         {"framework_id", input.framework_id},
@@ -175,6 +176,7 @@ http::Response change_status(const AppContext& context, http::Request& request) 
 http::Response remind(const AppContext& context, http::Request& request) {
   auto sent = send_reminders(context.db, site_of(context), request.param("cycle"),
                              audit::event_for(request, "growth.cycle.remind"));
+  context.mail_queued();
   return http::Response::redirect("/growth/cycles/" + http::url_encode(request.param("cycle")) +
                                   "?reminded=" + std::to_string(sent));
 }

@@ -291,17 +291,37 @@ http::Response post_self(const AppContext& context, const frameworks::Alignments
 
 // ---- Raters ----------------------------------------------------------------------------------
 
+// Whose raters a page is about: the signed-in leader's own (/growth/cycles/{cycle}/raters), or,
+// for the district, any participant's (/growth/cycles/{cycle}/people/{person}/raters).
+struct RaterSubject {
+  std::string person_id;
+  std::string action;
+  bool for_someone_else = false;
+};
+
+RaterSubject rater_subject(const http::Request& request) {
+  const auto& cycle_id = request.param("cycle");
+  if (request.params.contains("person")) {
+    const auto& person = request.param("person");
+    return {person, cycle_base(cycle_id) + "/people/" + http::url_encode(person) + "/raters", true};
+  }
+  return {person_of(request), cycle_base(cycle_id) + "/raters", false};
+}
+
 http::Response raters_page(const AppContext& context, const http::Request& request,
                            nlohmann::json view, int status = 200) {
   const auto& cycle_id = request.param("cycle");
-  auto a = assessment(context.db, cycle_id, person_of(request));
+  auto subject = rater_subject(request);
+  auto a = assessment(context.db, cycle_id, subject.person_id);
   view["cycle"] = cycle_json(a.cycle);
   view["title_detail"] = a.cycle.name;
   view["csrf_token"] = request.principal->csrf_token;
-  view["action"] = cycle_base(cycle_id) + "/raters";
+  view["action"] = subject.action;
   view["self_href"] = cycle_base(cycle_id) + "/self";
+  view["for_someone_else"] = subject.for_someone_else;
+  view["subject_name"] = a.person_name;
   view["counts"] = nlohmann::json::array();
-  for (const auto& c : rater_counts(context.db, cycle_id, person_of(request))) {
+  for (const auto& c : rater_counts(context.db, cycle_id, subject.person_id)) {
     view["counts"].push_back({{"group_key", "growth.raters.group." + c.group},
                               {"invited", c.invited},
                               {"responded", c.responded},
@@ -313,20 +333,48 @@ http::Response raters_page(const AppContext& context, const http::Request& reque
     view["groups"].push_back(
         {{"value", g}, {"key", "growth.raters.group." + g}, {"selected", g == chosen}});
   }
+  auto picked = view.value("picked", nlohmann::json::array());
+  view["colleagues"] = nlohmann::json::array();
+  for (const auto& c : colleagues(context.db, cycle_id, subject.person_id)) {
+    bool checked = std::find(picked.begin(), picked.end(), c.person_id) != picked.end();
+    view["colleagues"].push_back({{"id", c.person_id},
+                                  {"name", c.name},
+                                  {"email", c.email},
+                                  {"role_key", "role." + c.role},
+                                  {"checked", checked}});
+  }
+  view["has_colleagues"] = !view["colleagues"].empty();
   view["minimum"] = a.cycle.rater_minimum;
   return web::render_page(request, "growth/raters", "growth.raters.title", std::move(view), status);
 }
 
 http::Response post_raters(const AppContext& context, http::Request& request) {
+  const auto& cycle_id = request.param("cycle");
+  auto subject = rater_subject(request);
   auto form = auth::request_form(request);
   auto text = auth::field(form, "raters");
   auto group = auth::field(form, "group");
+  nlohmann::json picked = nlohmann::json::array();
   nlohmann::json view = {{"raters", text}, {"group", group}};
   try {
-    auto invites = parse_invites(text, group);
-    auto summary =
-        invite_raters(context.db, site_of(context), request.param("cycle"), person_of(request),
-                      invites, audit::event_for(request, "growth.raters.invite"));
+    std::vector<RaterInvite> invites;
+    // Colleagues picked from the roster, then addresses typed.
+    for (const auto& c : colleagues(context.db, cycle_id, subject.person_id)) {
+      if (auth::field(form, "colleague-" + c.person_id) != "on") continue;
+      picked.push_back(c.person_id);
+      invites.push_back({c.email, group});
+    }
+    view["picked"] = picked;
+    if (!text.empty() || invites.empty()) {
+      for (auto& invite : parse_invites(text, group)) invites.push_back(std::move(invite));
+    }
+    const auto& groups = rater_groups();
+    if (std::find(groups.begin(), groups.end(), group) == groups.end()) {
+      throw Invalid(std::vector<FieldProblem>{{"group", "growth.raters.bad_group_choice", {}}});
+    }
+    auto summary = invite_raters(context.db, site_of(context), cycle_id, subject.person_id, invites,
+                                 audit::event_for(request, "growth.raters.invite"));
+    context.mail_queued();
     nlohmann::json done = {
         {"invited", summary.invited}, {"already", summary.already}, {"sent", true}};
     return raters_page(context, request, done);
@@ -478,6 +526,19 @@ void add_self_pages(http::Router& router, const AppContext& context, auth::AuthS
               .pattern = "/growth/cycles/{cycle}/report",
               .handler = [&context](http::Request& r) { return report_page(context, r); },
               .access = signed_in});
+  // The district invites raters for any participant.
+  auto manage = http::Access::to("growth.manage");
+  router.add({.method = "GET",
+              .pattern = "/growth/cycles/{cycle}/people/{person}/raters",
+              .handler =
+                  [&context](http::Request& r) {
+                    return raters_page(context, r, nlohmann::json::object());
+                  },
+              .access = manage});
+  router.add({.method = "POST",
+              .pattern = "/growth/cycles/{cycle}/people/{person}/raters",
+              .handler = [&context](http::Request& r) { return post_raters(context, r); },
+              .access = manage});
   auto anyone = http::Access::to("public");
   router.add(
       {.method = "GET",

@@ -578,6 +578,18 @@ InviteSummary invite_raters(store::Database& db, const Site& site, std::string_v
   });
 }
 
+std::vector<Colleague> colleagues(store::Database& db, std::string_view cycle_id,
+                                  std::string_view subject_id) {
+  return db.read([&](store::Tx& tx) {
+    std::vector<Colleague> out;
+    for (auto& c : db::colleagues(tx, cycle_id, subject_id)) {
+      out.push_back(
+          {std::move(c.person_id), std::move(c.name), std::move(c.email), std::move(c.role)});
+    }
+    return out;
+  });
+}
+
 std::vector<RaterCount> rater_counts(store::Database& db, std::string_view cycle_id,
                                      std::string_view subject_id) {
   return db.read([&](store::Tx& tx) {

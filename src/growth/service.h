@@ -184,6 +184,17 @@ InviteSummary invite_raters(store::Database& db, const Site& site, std::string_v
 // group. Throws Invalid naming "raters" with the first bad line in the detail.
 std::vector<RaterInvite> parse_invites(std::string_view text, const std::string& default_group);
 
+// Colleagues a leader may pick as raters from the roster: staff with an address at the school
+// where the leader takes part in the cycle.
+struct Colleague {
+  std::string person_id;
+  std::string name;
+  std::string email;
+  std::string role;
+};
+std::vector<Colleague> colleagues(store::Database& db, std::string_view cycle_id,
+                                  std::string_view subject_id);
+
 struct RaterCount {
   std::string group;
   std::int64_t invited = 0;

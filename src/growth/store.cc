@@ -1,6 +1,7 @@
 #include "growth/store.h"
 
 #include <algorithm>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -220,6 +221,27 @@ std::vector<Candidate> unsubmitted(store::Tx& tx, std::string_view cycle_id) {
         ORDER BY p.person_id)",
                                   {{"cycle", s(cycle_id)}})) {
     out.push_back(candidate_row(row));
+  }
+  return out;
+}
+
+std::vector<Candidate> colleagues(store::Tx& tx, std::string_view cycle_id,
+                                  std::string_view subject_id) {
+  std::vector<Candidate> out;
+  std::set<std::string> seen;
+  for (const auto& row : tx.query(R"(
+        SELECT pe.sourced_id AS person_id, g.org_sourced_id AS org_id, g.role, pe.email,
+               pe.given_name, pe.family_name
+        FROM growth_participants gp
+        JOIN role_grants g ON g.org_sourced_id = gp.org_id
+        JOIN people pe ON pe.sourced_id = g.person_sourced_id
+        WHERE gp.cycle_id = :cycle AND gp.person_id = :subject AND pe.sourced_id <> :subject
+          AND pe.status = 'active' AND pe.email IS NOT NULL AND pe.email <> ''
+          AND g.role NOT IN ('student', 'guardian')
+        ORDER BY pe.family_name, pe.given_name, pe.sourced_id, g.role)",
+                                  {{"cycle", s(cycle_id)}, {"subject", s(subject_id)}})) {
+    auto c = candidate_row(row);
+    if (seen.insert(c.person_id).second) out.push_back(std::move(c));
   }
   return out;
 }

@@ -44,6 +44,11 @@ void insert_participant(store::Tx& tx, std::string_view cycle_id, const Candidat
                         std::string_view now);
 // Participants with an address and no submitted self-assessment.
 std::vector<Candidate> unsubmitted(store::Tx& tx, std::string_view cycle_id);
+// People with an address who hold a staff role where `subject_id` takes part in the cycle (their
+// school), the subject excepted: whom a leader may pick as raters from the roster. By name;
+// each person once.
+std::vector<Candidate> colleagues(store::Tx& tx, std::string_view cycle_id,
+                                  std::string_view subject_id);
 void mark_reminded(store::Tx& tx, std::string_view cycle_id, std::string_view person_id,
                    std::string_view now);
 // A page of a cycle's participants, by name, with their self-assessment's status; `query`

@@ -361,6 +361,27 @@ TEST_F(GrowthCyclesTest, RatersAnswerWithoutAnAccountAndAGroupAppearsOnlyAtTheMi
   EXPECT_EQ(testing::fetch(port(), "GET", "/feedback/" + std::string(64, 'a')).status, 404);
   // The minimum can never be set below three.
   EXPECT_THROW(open("Too few raters", leaders_2024(), {"school_leader"}, "2"), Invalid);
+
+  // Raters can be picked from the roster: the teacher is a colleague at Arroyo Seco.
+  auto teacher_id = person("teacher@lusd.example.org");
+  auto invite_page = principal.get("/growth/cycles/" + id + "/raters");
+  ASSERT_NE(invite_page.body.find("id=\"colleague-" + teacher_id + "\""), std::string::npos);
+  EXPECT_EQ(invite_page.body.find("id=\"colleague-" + me + "\""), std::string::npos);  // not oneself
+  auto picked =
+      principal.post("/growth/cycles/" + id + "/raters",
+                     {{"colleague-" + teacher_id, "on"}, {"group", "peer"}, {"raters", ""}});
+  ASSERT_EQ(picked.status, 200);
+  EXPECT_EQ(rater_counts(db(), id, me)[1].invited, 1);  // peers
+
+  // The district invites raters for any participant; a principal may not do it for another.
+  auto director = as("director@lusd.example.org");
+  auto on_behalf =
+      director.post("/growth/cycles/" + id + "/people/" + me + "/raters",
+                    {{"raters", "area.superintendent@lusd.example.org"}, {"group", "supervisor"}});
+  ASSERT_EQ(on_behalf.status, 200);
+  EXPECT_EQ(rater_counts(db(), id, me)[2].invited, 2);  // the boss, and now the superintendent
+  EXPECT_EQ(principal.get("/growth/cycles/" + id + "/people/" + teacher_id + "/raters").status,
+            403);
 }
 
 TEST_F(GrowthCyclesTest, TheHeatmapShowsEachViewerTheirScopeAndSuppressesSmallGroups) {
