@@ -89,12 +89,11 @@ bool load_growth(store::Database& db, std::string_view public_url) {
                                  {"Leadership self-assessment 2025–26", leaders_2018, "2025-09-02",
                                   "2025-12-12", roles, "", "5"},
                                  demo_event("growth.cycle.open"));
-  auto people = growth::participants(db, last, "", 1);
   std::vector<std::string> everyone;
-  for (std::size_t page = 1; everyone.size() < static_cast<std::size_t>(people.total); ++page) {
-    for (const auto& p : growth::participants(db, last, "", page).people) {
-      everyone.push_back(p.person_id);
-    }
+  for (std::size_t page = 1;; ++page) {
+    auto people = growth::participants(db, last, "", page);
+    for (const auto& p : people.people) everyone.push_back(p.person_id);
+    if (people.people.empty() || everyone.size() >= static_cast<std::size_t>(people.total)) break;
   }
   for (std::size_t i = 0; i < everyone.size(); ++i) {
     auto a = growth::assessment(db, last, everyone[i]);

@@ -13,6 +13,7 @@
 #include "platform/csv.h"
 #include "platform/errors.h"
 #include "platform/http/dispatcher.h"
+#include "platform/http/download.h"
 #include "platform/privacy.h"
 #include "platform/web/i18n.h"
 #include "platform/web/view.h"
@@ -23,14 +24,6 @@ namespace {
 
 bool may(const AppContext& context, const http::Request& request, std::string_view permission) {
   return request.principal && context.policy.can(*request.principal, permission, std::nullopt);
-}
-
-std::string tr(const http::Request& request, std::string_view key, const web::Args& args = {}) {
-  return web::Catalog::builtin().translate(web::choose_language(request), key, args);
-}
-
-std::string one_decimal(double value) {
-  return fmt::format("{:.1f}", value);
 }
 
 // Cycles and heatmaps are for people who hold growth.view somewhere: a school leader or coach sees
@@ -282,13 +275,11 @@ nlohmann::json row_json(const HeatRow& row, std::size_t levels) {
     c["has_mean"] = cell.mean.has_value();
     cells.push_back(c);
   }
-  auto percent =
-      row.participants > 0 ? (100 * row.submitted + row.participants / 2) / row.participants : 0;
   return {{"org_id", row.org_id},
           {"org_name", row.org_name},
           {"participants", row.participants},
           {"submitted", row.submitted},
-          {"percent", percent},
+          {"percent", percent(row.submitted, row.participants)},
           {"suppressed", row.suppressed},
           {"cells", cells}};
 }
@@ -316,8 +307,9 @@ http::Response heatmap_page(const AppContext& context, const http::Request& requ
   const HeatRow* detail = map.total ? &*map.total : (map.rows.empty() ? nullptr : &map.rows[0]);
   if (map.total) view["total"] = row_json(*map.total, levels);
   if (detail) {
-    view["detail_name"] =
-        detail->org_name.empty() ? tr(request, "growth.heatmap.all_schools") : detail->org_name;
+    view["detail_name"] = detail->org_name.empty()
+                              ? web::translate(request, "growth.heatmap.all_schools")
+                              : detail->org_name;
     view["detail_suppressed"] = detail->suppressed;
     nlohmann::json rows = nlohmann::json::array();
     for (std::size_t i = 0; i < map.indicators.size(); ++i) {
@@ -370,14 +362,14 @@ Download heatmap_rows(const AppContext& context, const http::Request& request) {
   auto map =
       heatmap(context.db, context.policy, *request.principal, request.param("cycle"), filter);
   Download out;
-  out.headers = {tr(request, "growth.heatmap.column.school"),
-                 tr(request, "growth.heatmap.column.participants"),
-                 tr(request, "growth.heatmap.column.submitted"),
-                 tr(request, "growth.heatmap.column.indicator")};
+  out.headers = {web::translate(request, "growth.heatmap.column.school"),
+                 web::translate(request, "growth.heatmap.column.participants"),
+                 web::translate(request, "growth.heatmap.column.submitted"),
+                 web::translate(request, "growth.heatmap.column.indicator")};
   for (const auto& level : map.rubric.levels) out.headers.push_back(level.name);
-  out.headers.push_back(tr(request, "growth.heatmap.column.mean"));
-  auto suppressed = tr(request, "growth.heatmap.suppressed_cell",
-                       {{"limit", std::to_string(privacy::kSmallGroup)}});
+  out.headers.push_back(web::translate(request, "growth.heatmap.column.mean"));
+  auto suppressed = web::translate(request, "growth.heatmap.suppressed_cell",
+                                   {{"limit", std::to_string(privacy::kSmallGroup)}});
   auto emit = [&](const HeatRow& row, const std::string& name) {
     for (std::size_t i = 0; i < map.indicators.size(); ++i) {
       std::vector<web::XlsxCell> cells = {name, static_cast<double>(row.participants),
@@ -400,7 +392,7 @@ Download heatmap_rows(const AppContext& context, const http::Request& request) {
       out.rows.push_back(std::move(cells));
     }
   };
-  if (map.total) emit(*map.total, tr(request, "growth.heatmap.all_schools"));
+  if (map.total) emit(*map.total, web::translate(request, "growth.heatmap.all_schools"));
   for (const auto& row : map.rows) emit(row, row.org_name);
   return out;
 }
@@ -422,14 +414,12 @@ http::Response heatmap_csv(const AppContext& context, const http::Request& reque
     }
     body += csv::row(cells);
   }
-  auto response = http::Response::text(std::move(body), "text/csv; charset=utf-8");
-  response.set_header("Content-Disposition", "attachment; filename=\"growth-heatmap.csv\"");
-  return response;
+  return http::download(std::move(body), "text/csv; charset=utf-8", "growth-heatmap.csv");
 }
 
 http::Response heatmap_xlsx(const AppContext& context, const http::Request& request) {
   auto data = heatmap_rows(context, request);
-  web::XlsxSheet sheet{tr(request, "growth.heatmap.title"), data.headers, data.rows};
+  web::XlsxSheet sheet{web::translate(request, "growth.heatmap.title"), data.headers, data.rows};
   return web::xlsx_download("growth-heatmap.xlsx", web::xlsx_workbook({sheet}));
 }
 

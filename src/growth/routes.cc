@@ -17,12 +17,17 @@ const std::string& person_of(const http::Request& request) {
   return request.principal->person_id;
 }
 
+std::string one_decimal(double value) {
+  return fmt::format("{:.1f}", value);
+}
+
+std::int64_t percent(std::int64_t part, std::int64_t whole) {
+  return whole > 0 ? (100 * part + whole / 2) / whole : 0;
+}
+
 nlohmann::json cycle_json(const Cycle& cycle) {
   nlohmann::json roles = nlohmann::json::array();
   for (const auto& role : cycle.roles) roles.push_back({{"key", "role." + role}});
-  auto percent = cycle.participants > 0
-                     ? (100 * cycle.submitted + cycle.participants / 2) / cycle.participants
-                     : 0;
   return {{"id", cycle.id},
           {"name", cycle.name},
           {"href", "/growth/cycles/" + cycle.id},
@@ -40,7 +45,7 @@ nlohmann::json cycle_json(const Cycle& cycle) {
           {"participants", cycle.participants},
           {"submitted", cycle.submitted},
           {"drafts", cycle.drafts},
-          {"percent", percent}};
+          {"percent", percent(cycle.submitted, cycle.participants)}};
 }
 
 nlohmann::json levels_json(const Rubric& rubric) {

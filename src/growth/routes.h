@@ -26,6 +26,11 @@ Site site_of(const AppContext& context);
 // The signed-in person's roster id. Throws Forbidden ("growth.no_person") for an account that is
 // not tied to a roster person.
 const std::string& person_of(const http::Request& request);
+// A level or mean as pages show it: one decimal.
+std::string one_decimal(double value);
+// `part` of `whole` as a whole percentage (0 for an empty whole).
+std::int64_t percent(std::int64_t part, std::int64_t whole);
+
 // A cycle for a page (name, dates, status, counts).
 nlohmann::json cycle_json(const Cycle& cycle);
 // The rubric's levels for a page.

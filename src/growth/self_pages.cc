@@ -3,8 +3,6 @@
 // personal link, which needs no account.
 #include <cmath>
 
-#include <fmt/format.h>
-
 #include "growth/records/service.h"
 #include "growth/routes.h"
 #include "platform/audit/audit.h"
@@ -19,14 +17,6 @@
 
 namespace lodestar::growth {
 namespace {
-
-std::string tr(const http::Request& request, std::string_view key, const web::Args& args = {}) {
-  return web::Catalog::builtin().translate(web::choose_language(request), key, args);
-}
-
-std::string one_decimal(double value) {
-  return fmt::format("{:.1f}", value);
-}
 
 std::string cycle_base(std::string_view id) {
   return "/growth/cycles/" + http::url_encode(std::string(id));
@@ -114,8 +104,8 @@ nlohmann::json growth_json(const http::Request& request, const Growth& growth) {
   if (growth.columns.empty()) return view;
   web::LineChart chart;
   chart.id = "growth-chart";
-  chart.title = tr(request, "growth.home.chart_title");
-  chart.description = tr(request, "growth.home.chart_description");
+  chart.title = web::translate(request, "growth.home.chart_title");
+  chart.description = web::translate(request, "growth.home.chart_description");
   for (const auto& c : growth.columns) chart.x_labels.push_back(c.cycle_name);
   for (const auto& l : growth.levels) chart.y_labels.push_back(l.name);
   // One series per standard: the mean of its indicators' levels in each cycle.
@@ -125,7 +115,7 @@ nlohmann::json growth_json(const http::Request& request, const Growth& growth) {
   for (const auto& group : growth.standards) {
     web::ChartSeries series;
     const auto& standard = group.standard;
-    series.name = standard.id.empty()      ? tr(request, "growth.home.all_indicators")
+    series.name = standard.id.empty()      ? web::translate(request, "growth.home.all_indicators")
                   : standard.title.empty() ? standard.code
                                            : standard.code + " " + standard.title;
     for (std::size_t c = 0; c < growth.columns.size(); ++c) {
@@ -179,9 +169,10 @@ http::Response home(const AppContext& context, const http::Request& request) {
       c["submitted_mine"] = mine.assessment_status == "submitted";
       view["cycles"].push_back(std::move(c));
     }
-    view.update(growth_json(request, growth_of(context.db, principal.person_id)));
+    auto growth = growth_of(context.db, principal.person_id);
+    view.update(growth_json(request, growth));
     view["areas"] = nlohmann::json::array();
-    for (const auto& area : growth_areas(context.db, principal.person_id)) {
+    for (const auto& area : growth_areas(growth)) {
       view["areas"].push_back({{"code", area.indicator.code},
                                {"statement", area.indicator.statement},
                                {"level_name", area.level_name},
@@ -408,7 +399,7 @@ http::Response report_page(const AppContext& context, const http::Request& reque
       nlohmann::json cells = nlohmann::json::array();
       for (const auto& g : r.groups) {
         auto found = g.means.find(entry.item.id);
-        cells.push_back({{"value", !g.shown                 ? tr(request, "growth.report.hidden")
+        cells.push_back({{"value", !g.shown ? web::translate(request, "growth.report.hidden")
                                    : found == g.means.end() ? std::string("–")
                                                             : one_decimal(found->second)}});
       }

@@ -723,38 +723,30 @@ Growth growth_of(store::Database& db, std::string_view person_id) {
   });
 }
 
+std::vector<GrowthArea> growth_areas(const Growth& growth, std::size_t limit) {
+  std::vector<GrowthArea> out;
+  if (growth.columns.empty()) return out;
+  // The latest cycle is the last column, on the growth's own framework (never carried).
+  const auto& latest = growth.columns.back();
+  auto top = static_cast<int>(growth.levels.size());
+  for (const auto& row : growth.rows) {
+    if (!row.levels.back()) continue;
+    auto level = static_cast<int>(*row.levels.back());
+    // Only what is below the top level is a growth area.
+    if (top > 0 && level >= top) continue;
+    GrowthArea area{row.indicator, level, {}, latest.cycle_id};
+    if (level >= 1 && level <= top) area.level_name = growth.levels[level - 1].name;
+    out.push_back(std::move(area));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const GrowthArea& a, const GrowthArea& b) { return a.level < b.level; });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
 std::vector<GrowthArea> growth_areas(store::Database& db, std::string_view person_id,
                                      std::size_t limit) {
-  return db.read([&](store::Tx& tx) {
-    std::vector<GrowthArea> out;
-    auto submitted = db::submitted_of(tx, person_id);
-    if (submitted.empty()) return out;
-    const auto& latest = submitted.back();
-    auto rubric = db::rubric(tx, latest.cycle.rubric_id);
-    for (const auto& group : indicator_groups(tx, latest.cycle.framework_id)) {
-      for (const auto& entry : group.indicators) {
-        auto found = latest.levels.find(entry.item.id);
-        if (found == latest.levels.end()) continue;
-        GrowthArea area{entry.item, found->second, {}, latest.cycle.id};
-        if (rubric && found->second >= 1 &&
-            static_cast<std::size_t>(found->second) <= rubric->levels.size()) {
-          area.level_name = rubric->levels[found->second - 1].name;
-        }
-        out.push_back(std::move(area));
-      }
-    }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const GrowthArea& a, const GrowthArea& b) { return a.level < b.level; });
-    if (out.size() > limit) out.resize(limit);
-    // Only what is below the top level is a growth area.
-    if (rubric) {
-      auto top = static_cast<int>(rubric->levels.size());
-      out.erase(std::remove_if(out.begin(), out.end(),
-                               [&](const GrowthArea& a) { return a.level >= top; }),
-                out.end());
-    }
-    return out;
-  });
+  return growth_areas(growth_of(db, person_id), limit);
 }
 
 // ---- Heatmaps --------------------------------------------------------------------------------

@@ -266,6 +266,8 @@ struct GrowthArea {
 };
 std::vector<GrowthArea> growth_areas(store::Database& db, std::string_view person_id,
                                      std::size_t limit = 3);
+// The same from a growth already read (my growth page shows both).
+std::vector<GrowthArea> growth_areas(const Growth& growth, std::size_t limit = 3);
 
 // ---- Heatmaps --------------------------------------------------------------------------------
 

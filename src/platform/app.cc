@@ -122,7 +122,7 @@ App::App(const AppOptions& options) {
 
   http::DispatcherOptions dispatcher_options;
   dispatcher_options.translate = [](const http::Request& request, std::string_view key) {
-    return web::Catalog::builtin().translate(web::choose_language(request), key);
+    return web::translate(request, key);
   };
   dispatcher_options.authenticate = auth::make_authenticator(*auth_);
   dispatcher_ = std::make_unique<http::Dispatcher>(

@@ -2,6 +2,7 @@
 
 #include "people/directory/directory.h"
 #include "platform/csv.h"
+#include "platform/http/download.h"
 #include "platform/web/i18n.h"
 #include "platform/web/view.h"
 
@@ -22,16 +23,13 @@ nlohmann::json summary_json(const SchoolSummary& s) {
 }
 
 http::Response csv_download(std::string body, const std::string& filename) {
-  auto response = http::Response::text(std::move(body), "text/csv; charset=utf-8");
-  response.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  return response;
+  return http::download(std::move(body), "text/csv; charset=utf-8", filename);
 }
 
 // A suppressed count stays suppressed in a download.
 std::string count_cell(const http::Request& request, const std::optional<std::int64_t>& count) {
   if (count) return std::to_string(*count);
-  return web::Catalog::builtin().translate(web::choose_language(request), "people.suppressed",
-                                           {{"limit", std::to_string(kSmallGroup)}});
+  return web::translate(request, "people.suppressed", {{"limit", std::to_string(kSmallGroup)}});
 }
 
 // A school's staff, classes and students as CSV, each with the scope of its page; the student

@@ -4,6 +4,7 @@
 
 #include "platform/audit/audit.h"
 #include "platform/errors.h"
+#include "platform/http/download.h"
 #include "platform/web/view.h"
 
 namespace lodestar::audit {
@@ -120,9 +121,7 @@ void add_routes(http::Router& router, const AppContext& context) {
                record(tx, event);
                return to_csv(entries);
              });
-             auto response = http::Response::text(std::move(csv), "text/csv; charset=utf-8");
-             response.set_header("Content-Disposition", "attachment; filename=\"audit-log.csv\"");
-             return response;
+             return http::download(std::move(csv), "text/csv; charset=utf-8", "audit-log.csv");
            },
        .access = http::Access::to("audit.view")});
 }

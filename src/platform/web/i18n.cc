@@ -228,4 +228,8 @@ std::string choose_language(const http::Request& request) {
   return std::string(kDefaultLanguage);
 }
 
+std::string translate(const http::Request& request, std::string_view key, const Args& args) {
+  return Catalog::builtin().translate(choose_language(request), key, args);
+}
+
 }  // namespace lodestar::web

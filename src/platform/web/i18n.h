@@ -52,4 +52,8 @@ std::optional<std::string> requested_language(const http::Request& request);
 // (by quality), then English. Only languages the catalog has are chosen.
 std::string choose_language(const http::Request& request);
 
+// The built-in catalog's text for `key` in the request's language (for text built in code: a
+// CSV header, a chart's title, an e-mail).
+std::string translate(const http::Request& request, std::string_view key, const Args& args = {});
+
 }  // namespace lodestar::web

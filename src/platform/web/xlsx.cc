@@ -16,6 +16,7 @@
 #include <system_error>
 #include <utility>
 
+#include "platform/http/download.h"
 #include "platform/utf8.h"
 
 namespace lodestar::web {
@@ -232,29 +233,6 @@ std::string read_file(const std::filesystem::path& path) {
 
 // --- Downloads ---------------------------------------------------------------------------------
 
-// RFC 5987 attr-char: what may stand unencoded in filename*=UTF-8''….
-bool is_attr_char(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-         std::string_view("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
-}
-
-// Content-Disposition for `filename` (RFC 6266): an ASCII fallback in filename= and the exact
-// UTF-8 name in filename*=.
-std::string attachment(std::string_view filename) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string fallback, encoded;
-  for (unsigned char c : filename) {
-    const bool plain = c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
-    fallback.push_back(plain ? static_cast<char>(c) : '_');
-    if (is_attr_char(c)) {
-      encoded.push_back(static_cast<char>(c));
-    } else {
-      encoded += {'%', kHex[c >> 4], kHex[c & 15]};
-    }
-  }
-  return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
-}
-
 }  // namespace
 
 std::string xlsx_workbook(const std::vector<XlsxSheet>& sheets) {
@@ -284,9 +262,7 @@ http::Response xlsx_download(std::string filename, std::string bytes) {
   }
   if (filename.empty() || filename.starts_with('.')) filename = "export" + filename;
   if (!ascii_lower(filename).ends_with(".xlsx")) filename += ".xlsx";
-  auto response = http::Response::text(std::move(bytes), kXlsxMime);
-  response.set_header("Content-Disposition", attachment(clean_text(filename)));
-  return response;
+  return http::download(std::move(bytes), kXlsxMime, clean_text(filename));
 }
 
 }  // namespace lodestar::web
