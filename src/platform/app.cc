@@ -7,6 +7,7 @@
 #include "people/directory/routes.h"
 #include "people/roles/routes.h"
 #include "people/roster/routes.h"
+#include "planning/routes.h"
 #include "platform/audit/audit.h"
 #include "platform/audit/routes.h"
 #include "platform/auth/authenticator.h"
@@ -119,6 +120,8 @@ App::App(const AppOptions& options) {
   growth::register_record_types(frameworks_->alignments);
   growth::add_routes(router_, *context_, *auth_, frameworks_->alignments);
   growth::add_record_routes(router_, *context_, *frameworks_, *blobs_);
+  planning::register_record_types(frameworks_->alignments);
+  planning::add_routes(router_, *context_, frameworks_->alignments);
 
   http::DispatcherOptions dispatcher_options;
   dispatcher_options.translate = [](const http::Request& request, std::string_view key) {

@@ -1,6 +1,8 @@
 // Every route × every role × own/other organization, against the table in
-// tests/platform/auth/cases/route_access.txt. A route registered without a row there, or with a
+// tests/platform/auth/cases/route_access*.txt. A route registered without a row there, or with a
 // permission the policy does not define, fails here.
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -28,11 +30,9 @@ const std::vector<std::string> kColumns = {"district_leader",
                                            "guardian",
                                            "student"};
 
-std::map<std::string, Expectation> read_table() {
-  std::ifstream in(std::string(LODESTAR_SOURCE_DIR) +
-                   "/tests/platform/auth/cases/route_access.txt");
-  EXPECT_TRUE(in) << "route_access.txt is missing";
-  std::map<std::string, Expectation> table;
+void read_rows(const std::filesystem::path& file, std::map<std::string, Expectation>& table) {
+  std::ifstream in(file);
+  EXPECT_TRUE(in) << file << " cannot be read";
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
@@ -44,6 +44,25 @@ std::map<std::string, Expectation> read_table() {
     EXPECT_EQ(e.cells.size(), 2 + kColumns.size()) << "wrong number of cells: " << line;
     EXPECT_TRUE(table.emplace(method + " " + pattern, e).second) << "route listed twice: " << line;
   }
+}
+
+// route_access.txt, and one route_access_<capability>.txt per capability that keeps its own.
+std::vector<std::filesystem::path> table_files() {
+  std::filesystem::path cases = std::string(LODESTAR_SOURCE_DIR) + "/tests/platform/auth/cases";
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(cases)) {
+    auto name = entry.path().filename().string();
+    if (name.starts_with("route_access") && name.ends_with(".txt")) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::map<std::string, Expectation> read_table() {
+  auto files = table_files();
+  EXPECT_FALSE(files.empty()) << "route_access.txt is missing";
+  std::map<std::string, Expectation> table;
+  for (const auto& file : files) read_rows(file, table);
   return table;
 }
 

@@ -40,6 +40,15 @@ const std::vector<PermissionRule>& permission_rules() {
       // Leader growth heatmaps and participation, within the person's scope (suppressed below
       // the small-group limit).
       {"growth.view", {kDistrictLeader, kTechnologyDirector, kSchoolLeader, kCoach}},
+      // The strategic plan: reading the district's vision and plan inside Lodestar (the public
+      // page needs no permission).
+      {"planning.view",
+       {kDistrictLeader, kTechnologyDirector, kTechnologyStaff, kSchoolLeader, kCoach, kEducator}},
+      // Writing the vision and the plan, running stakeholder input rounds and reviews, the
+      // district's funding sources, publishing.
+      {"planning.manage", {kDistrictLeader, kTechnologyDirector}},
+      // A school's instructional technology plan, at that school (district roles anywhere).
+      {"planning.school", {kDistrictLeader, kTechnologyDirector, kSchoolLeader}},
       // Reading and exporting the audit log.
       {"audit.view", {kDistrictLeader, kTechnologyDirector}},
   };

@@ -171,6 +171,7 @@ std::string render_layout(const http::Request& request, std::string_view languag
                          {"people_current", path.starts_with("/people")},
                          {"frameworks_current", path.starts_with("/frameworks")},
                          {"growth_current", path.starts_with("/growth")},
+                         {"planning_current", path.starts_with("/planning")},
                          {"audit_current", path.starts_with("/admin/audit")},
                          {"account_current", path.starts_with("/account")},
                          {"signed_in", request.principal != nullptr},
