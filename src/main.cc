@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "demo/demo.h"
+#include "demo/planning.h"
 #include "frameworks/cli.h"
 #include "frameworks/service.h"
 #include "people/oneroster/import.h"
@@ -132,7 +133,10 @@ std::unique_ptr<store::Database> open_migrated(const Options& options) {
 int load_demo(const Options& options) {
   auto db = open_migrated(options);
   auto report = demo::load(*db);
-  if (report.loaded) demo::load_growth(*db, options.public_url);
+  if (report.loaded) {
+    demo::load_growth(*db, options.public_url);
+    demo::load_planning(*db);
+  }
   if (report.loaded) {
     std::printf("Loaded the demo district into %s: %d schools, %d staff, %d students.\n",
                 db->display_url().c_str(), report.schools, report.staff, report.students);
