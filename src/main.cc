@@ -133,15 +133,15 @@ std::unique_ptr<store::Database> open_migrated(const Options& options) {
 int load_demo(const Options& options) {
   auto db = open_migrated(options);
   auto report = demo::load(*db);
-  if (report.loaded) {
-    demo::load_growth(*db, options.public_url);
-    demo::load_planning(*db);
-  }
+  if (report.loaded) demo::load_growth(*db, options.public_url);
+  // The plan came later than the district: a demo database from before it gets it now.
+  bool plan_loaded = demo::load_planning(*db);
   if (report.loaded) {
     std::printf("Loaded the demo district into %s: %d schools, %d staff, %d students.\n",
                 db->display_url().c_str(), report.schools, report.staff, report.students);
   } else {
     std::printf("The demo district is already in %s.\n", db->display_url().c_str());
+    if (plan_loaded) std::printf("Added the demo district's strategic plan.\n");
   }
   std::printf("Sign in with any of these accounts; the password is %s\n", demo::kPassword);
   for (const auto& account : report.accounts) {
