@@ -2,9 +2,9 @@
 
 namespace lodestar::planning {
 
-void add_routes(http::Router& router, const AppContext& context,
+void add_routes(http::Router& router, const AppContext& context, auth::AuthService& auth,
                 const frameworks::Alignments& alignments) {
-  add_vision_pages(router, context);
+  add_vision_pages(router, context, auth);
   add_plan_pages(router, context, alignments);
   add_measure_pages(router, context);
   add_school_pages(router, context);

@@ -12,17 +12,19 @@
 
 #include "frameworks/alignment.h"
 #include "platform/app.h"
+#include "platform/auth/service.h"
 #include "platform/http/router.h"
 
 namespace lodestar::planning {
 
-void add_routes(http::Router& router, const AppContext& context,
+void add_routes(http::Router& router, const AppContext& context, auth::AuthService& auth,
                 const frameworks::Alignments& alignments);
 // Plan goals (and whatever else a part aligns) as kinds of aligned record.
 void register_record_types(frameworks::Alignments& alignments);
 
 // The parts.
-void add_vision_pages(http::Router& router, const AppContext& context);
+// The input round's public form signs its CSRF token with `auth`'s key.
+void add_vision_pages(http::Router& router, const AppContext& context, auth::AuthService& auth);
 void add_plan_pages(http::Router& router, const AppContext& context,
                     const frameworks::Alignments& alignments);
 void add_measure_pages(http::Router& router, const AppContext& context);

@@ -121,7 +121,7 @@ App::App(const AppOptions& options) {
   growth::add_routes(router_, *context_, *auth_, frameworks_->alignments);
   growth::add_record_routes(router_, *context_, *frameworks_, *blobs_);
   planning::register_record_types(frameworks_->alignments);
-  planning::add_routes(router_, *context_, frameworks_->alignments);
+  planning::add_routes(router_, *context_, *auth_, frameworks_->alignments);
 
   http::DispatcherOptions dispatcher_options;
   dispatcher_options.translate = [](const http::Request& request, std::string_view key) {
