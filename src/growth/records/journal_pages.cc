@@ -78,7 +78,8 @@ http::Response entry_page(const Pages& pages, const http::Request& request,
   return page(request, "journal_entry", "records.journal.entry_title", std::move(view), status);
 }
 
-http::Response create(const Pages& pages, http::Request& request, const auth::Principal& who) {
+http::Response create_entry(const Pages& pages, http::Request& request,
+                            const auth::Principal& who) {
   auto input = journal_input(request);
   try {
     auto id = pages.records->create_journal(who, input,
@@ -91,7 +92,8 @@ http::Response create(const Pages& pages, http::Request& request, const auth::Pr
   }
 }
 
-http::Response update(const Pages& pages, http::Request& request, const auth::Principal& who) {
+http::Response update_entry(const Pages& pages, http::Request& request,
+                            const auth::Principal& who) {
   auto input = journal_input(request);
   try {
     pages.records->update_journal(who, request.param("entry"), input,
@@ -117,7 +119,7 @@ void add_journal_pages(http::Router& router, const Pages& pages) {
   router.add({.method = "POST",
               .pattern = "/growth/journal",
               .handler = for_person([pages](http::Request& r, const auth::Principal& who) {
-                return create(pages, r, who);
+                return create_entry(pages, r, who);
               }),
               .access = access});
   router.add({.method = "GET",
@@ -129,7 +131,7 @@ void add_journal_pages(http::Router& router, const Pages& pages) {
   router.add({.method = "POST",
               .pattern = "/growth/journal/{entry}",
               .handler = for_person([pages](http::Request& r, const auth::Principal& who) {
-                return update(pages, r, who);
+                return update_entry(pages, r, who);
               }),
               .access = access});
 }

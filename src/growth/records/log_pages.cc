@@ -37,7 +37,7 @@ http::Response log_page(const Pages& pages, const http::Request& request,
   return page(request, "log", "records.log.title", std::move(view), status);
 }
 
-http::Response add(const Pages& pages, http::Request& request, const auth::Principal& who) {
+http::Response add_entry(const Pages& pages, http::Request& request, const auth::Principal& who) {
   auto form = auth::request_form(request);
   LogInput input{auth::field(form, "kind"), auth::field(form, "title"),
                  auth::field(form, "happened_on"), auth::field(form, "hours"),
@@ -65,7 +65,7 @@ void add_log_pages(http::Router& router, const Pages& pages) {
   router.add({.method = "POST",
               .pattern = "/growth/log",
               .handler = for_person([pages](http::Request& r, const auth::Principal& who) {
-                return add(pages, r, who);
+                return add_entry(pages, r, who);
               }),
               .access = access});
   router.add({.method = "POST",

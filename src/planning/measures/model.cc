@@ -8,18 +8,12 @@
 
 #include "platform/iso8601.h"
 #include "platform/privacy.h"
+#include "platform/text.h"
 
 namespace lodestar::planning::measures {
 namespace {
 
-constexpr std::size_t kMaxNote = 500;
-
-std::string trim(std::string_view text) {
-  auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
+using text::trimmed;
 
 double round_to(double value, double step) {
   return std::round(value / step) * step;
@@ -28,7 +22,7 @@ double round_to(double value, double step) {
 }  // namespace
 
 std::optional<double> parse_number(std::string_view text) {
-  auto t = trim(text);
+  auto t = trimmed(text);
   std::size_t i = 0;
   if (i < t.size() && t[i] == '-') ++i;
   std::size_t digits = 0, decimals = 0;
@@ -53,7 +47,7 @@ std::string format_number(double value) {
 std::vector<FieldProblem> check_measure(const MeasureInput& input) {
   std::vector<FieldProblem> problems;
   auto required = [&](std::string_view field, const std::string& value) {
-    if (trim(value).empty())
+    if (trimmed(value).empty())
       problems.push_back({std::string(field), "planning.measures.error.required", {}});
   };
   required("name", input.name);
@@ -88,7 +82,7 @@ std::vector<FieldProblem> check_measure(const MeasureInput& input) {
         const auto& value = p == "cycle"       ? input.cycle
                             : p == "indicator" ? input.indicator
                                                : input.level;
-        if (trim(value).empty()) {
+        if (trimmed(value).empty()) {
           problems.push_back({p, "planning.measures.error.required", {}});
         } else if (p == "level") {
           auto level = parse_number(value);
@@ -113,8 +107,8 @@ std::vector<FieldProblem> check_measure(const MeasureInput& input) {
 
 Measure measure_of(const MeasureInput& input) {
   Measure m;
-  m.name = trim(input.name);
-  m.unit = trim(input.unit);
+  m.name = trimmed(input.name);
+  m.unit = trimmed(input.unit);
   m.direction = input.direction;
   m.baseline = *parse_number(input.baseline);
   m.baseline_on = input.baseline_on;
@@ -126,9 +120,9 @@ Measure measure_of(const MeasureInput& input) {
     std::string params = "{";
     for (const auto& p : computation->parameters) {
       if (params.size() > 1) params += ",";
-      auto value = trim(p == "cycle"       ? input.cycle
-                        : p == "indicator" ? input.indicator
-                                           : input.level);
+      auto value = trimmed(p == "cycle"       ? input.cycle
+                           : p == "indicator" ? input.indicator
+                                              : input.level);
       if (p == "level") {
         params += fmt::format("\"level\":{}", value);
       } else {

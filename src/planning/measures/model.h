@@ -4,6 +4,7 @@
 // Nothing here touches the database.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -74,6 +75,8 @@ struct UploadCheck {
 // measure and date twice, a note over 500 characters. Goal codes and measure names match
 // without regard to case or surrounding spaces.
 UploadCheck check_upload(std::string_view csv, const std::vector<UploadTarget>& targets);
+// The longest note a measurement keeps, typed or uploaded.
+inline constexpr std::size_t kMaxNote = 500;
 // The header line of the template CSV.
 inline constexpr std::string_view kUploadColumns = "goal,measure,date,value,note";
 

@@ -6,24 +6,16 @@
 
 #include "planning/measures/model.h"
 #include "platform/iso8601.h"
+#include "platform/text.h"
 
 namespace lodestar::planning::measures {
 namespace {
 
-constexpr std::size_t kMaxNote = 500;
+using text::trimmed;
 
-std::string trim(std::string_view text) {
-  auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-std::string lower(std::string_view text) {
-  std::string out = trim(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
+// Goal codes, measure names and column names match whatever their case and surrounding spaces.
+std::string folded(std::string_view text) {
+  return text::lower(text::trim(text));
 }
 
 }  // namespace
@@ -39,7 +31,7 @@ std::optional<std::vector<CsvRecord>> parse_csv(std::string_view text, std::size
   auto end_record = [&] {
     record.cells.push_back(std::move(cell));
     cell.clear();
-    bool blank = record.cells.size() == 1 && trim(record.cells[0]).empty();
+    bool blank = record.cells.size() == 1 && trimmed(record.cells[0]).empty();
     if (!blank) records.push_back(std::move(record));
     record = CsvRecord{line, {}};
     any = false;
@@ -58,7 +50,7 @@ std::optional<std::vector<CsvRecord>> parse_csv(std::string_view text, std::size
       }
       continue;
     }
-    if (c == '"' && trim(cell).empty()) {
+    if (c == '"' && trimmed(cell).empty()) {
       quoted = true;
       quote_line = line;
       cell.clear();
@@ -98,7 +90,7 @@ UploadCheck check_upload(std::string_view csv, const std::vector<UploadTarget>& 
   }
   std::map<std::string, std::size_t> column;
   const auto& header = records->front();
-  for (std::size_t i = 0; i < header.cells.size(); ++i) column.emplace(lower(header.cells[i]), i);
+  for (std::size_t i = 0; i < header.cells.size(); ++i) column.emplace(folded(header.cells[i]), i);
   for (const char* name : {"goal", "measure", "date", "value"}) {
     if (!column.contains(name)) {
       out.problems.push_back({1, name, "planning.measures.upload.problem.missing_column", {}});
@@ -108,8 +100,8 @@ UploadCheck check_upload(std::string_view csv, const std::vector<UploadTarget>& 
   std::map<std::pair<std::string, std::string>, const UploadTarget*> by_name;
   std::set<std::string> goals;
   for (const auto& t : targets) {
-    by_name.emplace(std::pair{lower(t.goal_code), lower(t.measure_name)}, &t);
-    goals.insert(lower(t.goal_code));
+    by_name.emplace(std::pair{folded(t.goal_code), folded(t.measure_name)}, &t);
+    goals.insert(folded(t.goal_code));
   }
   std::map<std::pair<std::string, std::string>, std::size_t> seen;
   for (std::size_t r = 1; r < records->size(); ++r) {
@@ -125,19 +117,19 @@ UploadCheck check_upload(std::string_view csv, const std::vector<UploadTarget>& 
                               std::move(detail)});
     };
     auto problems_before = out.problems.size();
-    auto goal = get("goal"), measure = get("measure"), date = trim(get("date")),
-         value = get("value"), note = trim(get("note"));
+    auto goal = get("goal"), measure = get("measure"), date = trimmed(get("date")),
+         value = get("value"), note = trimmed(get("note"));
     const UploadTarget* target = nullptr;
-    if (trim(goal).empty()) {
+    if (trimmed(goal).empty()) {
       problem("goal", "required", {});
-    } else if (!goals.contains(lower(goal))) {
-      problem("goal", "unknown_goal", trim(goal));
-    } else if (trim(measure).empty()) {
+    } else if (!goals.contains(folded(goal))) {
+      problem("goal", "unknown_goal", trimmed(goal));
+    } else if (trimmed(measure).empty()) {
       problem("measure", "required", {});
     } else {
-      auto it = by_name.find({lower(goal), lower(measure)});
+      auto it = by_name.find({folded(goal), folded(measure)});
       if (it == by_name.end()) {
-        problem("measure", "unknown_measure", trim(measure));
+        problem("measure", "unknown_measure", trimmed(measure));
       } else {
         target = it->second;
       }
@@ -148,7 +140,7 @@ UploadCheck check_upload(std::string_view csv, const std::vector<UploadTarget>& 
       problem("date", "before_baseline", date);
     }
     auto number = parse_number(value);
-    if (!number) problem("value", "number", trim(value));
+    if (!number) problem("value", "number", trimmed(value));
     if (note.size() > kMaxNote) problem("note", "too_long", {});
     if (target && iso8601::is_date(date)) {
       auto [it, fresh] = seen.emplace(std::pair{target->measure_id, date}, rec.line);

@@ -14,7 +14,7 @@ std::string upload_href(std::string_view plan) {
   return plan_href(plan) + "/measurements/upload";
 }
 
-nlohmann::json plan_json(const Plan& plan) {
+nlohmann::json upload_plan_json(const Plan& plan) {
   return {{"title", plan.title},
           {"href", plan_href(plan.id)},
           {"measures_href", plan_href(plan.id) + "/measures"},
@@ -25,7 +25,7 @@ nlohmann::json plan_json(const Plan& plan) {
 http::Response form_page(const Pages& pages, const http::Request& request, nlohmann::json view,
                          int status = 200) {
   auto plan = pages.service->plan(request.param("plan"));
-  view["plan"] = plan_json(plan);
+  view["plan"] = upload_plan_json(plan);
   view["title_detail"] = plan.title;
   return page(request, "upload", "planning.measures.upload.title", std::move(view), status);
 }
@@ -61,7 +61,7 @@ http::Response check(const Pages& pages, http::Request& request) {
                     {"value", format_number(r.measurement.value)},
                     {"note", r.measurement.note}});
   }
-  nlohmann::json view = {{"plan", plan_json(plan)},
+  nlohmann::json view = {{"plan", upload_plan_json(plan)},
                          {"title_detail", plan.title},
                          {"file_name", file->filename},
                          {"ok", problems.empty()},
@@ -82,7 +82,7 @@ http::Response confirm(const Pages& pages, http::Request& request) {
         pages.service->apply_upload(request.param("plan"), csv, person_of(request),
                                     audit::event_for(request, "planning.measurements.upload"));
     auto plan = pages.service->plan(request.param("plan"));
-    nlohmann::json view = {{"plan", plan_json(plan)},
+    nlohmann::json view = {{"plan", upload_plan_json(plan)},
                            {"title_detail", plan.title},
                            {"changed", result.changed},
                            {"unchanged", result.unchanged}};

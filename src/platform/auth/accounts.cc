@@ -4,15 +4,12 @@
 #include <cctype>
 
 #include "platform/auth/secrets.h"
+#include "platform/text.h"
 
 namespace lodestar::auth {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
+using text::trim;
 
 // Characters, not bytes: UTF-8 continuation bytes are not counted.
 std::size_t character_count(std::string_view text) {

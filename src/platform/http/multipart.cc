@@ -1,15 +1,12 @@
 #include "platform/http/multipart.h"
+#include "platform/text.h"
 
 #include <cctype>
 
 namespace lodestar::http {
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using text::lower;
 
 // The value of parameter `name` in a header such as `form-data; name="file"; filename="a.zip"`.
 std::string parameter(std::string_view header, std::string_view name) {

@@ -9,17 +9,14 @@
 #include <nlohmann/json.hpp>
 
 #include "platform/resources.h"
+#include "platform/text.h"
 
 namespace lodestar::web {
 namespace {
 
 constexpr std::string_view kCookieName = "lodestar_lang";
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
+using text::trim;
 
 // "es-MX" → "es": the catalog is per language, not per region (BCP 47 primary subtag).
 std::string primary_subtag(std::string_view tag) {

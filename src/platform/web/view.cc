@@ -12,6 +12,7 @@
 
 #include "platform/http/static_assets.h"
 #include "platform/resources.h"
+#include "platform/text.h"
 
 namespace lodestar::web {
 namespace {
@@ -26,11 +27,7 @@ constexpr std::string_view kLanguageCookieAttributes = "; Path=/; Max-Age=315360
 constexpr int kExplainedStatuses[] = {400, 401, 403, 404, 405, 408, 409,
                                       413, 415, 422, 429, 431, 500, 503};
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
+using text::trim;
 
 std::vector<std::string_view> split(std::string_view s, char separator) {
   std::vector<std::string_view> parts;

@@ -129,7 +129,7 @@ struct LanguageCase {
   const char* expected;
 };
 
-class I18nChooseLanguage : public testing::TestWithParam<LanguageCase> {};
+class I18nChooseLanguage : public ::testing::TestWithParam<LanguageCase> {};
 
 TEST_P(I18nChooseLanguage, FollowsPrecedence) {
   const LanguageCase& c = GetParam();
@@ -143,7 +143,7 @@ TEST_P(I18nChooseLanguage, FollowsPrecedence) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, I18nChooseLanguage,
-    testing::Values(
+    ::testing::Values(
         LanguageCase{nullptr, nullptr, nullptr, "en"}, LanguageCase{"es", nullptr, nullptr, "es"},
         LanguageCase{"ES-mx", nullptr, nullptr, "es"},
         LanguageCase{"en", "lodestar_lang=es", "es", "en"},     // ?lang= beats all
