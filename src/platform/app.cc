@@ -4,6 +4,7 @@
 #include "frameworks/service.h"
 #include "growth/records/routes.h"
 #include "growth/routes.h"
+#include "learning/routes.h"
 #include "people/directory/routes.h"
 #include "people/roles/routes.h"
 #include "people/roster/routes.h"
@@ -122,6 +123,8 @@ App::App(const AppOptions& options) {
   growth::add_record_routes(router_, *context_, *frameworks_, *blobs_);
   planning::register_record_types(frameworks_->alignments);
   planning::add_routes(router_, *context_, *auth_, frameworks_->alignments);
+  learning::register_record_types(frameworks_->alignments);
+  learning::add_routes(router_, *context_, frameworks_->alignments);
 
   http::DispatcherOptions dispatcher_options;
   dispatcher_options.translate = [](const http::Request& request, std::string_view key) {

@@ -49,6 +49,22 @@ const std::vector<PermissionRule>& permission_rules() {
       {"planning.manage", {kDistrictLeader, kTechnologyDirector}},
       // A school's instructional technology plan, at that school (district roles anywhere).
       {"planning.school", {kDistrictLeader, kTechnologyDirector, kSchoolLeader}},
+      // Professional learning: reading the catalog, registering oneself, one's own transcript,
+      // certificates and evaluations.
+      {"learning.view",
+       {kDistrictLeader, kTechnologyDirector, kTechnologyStaff, kSchoolLeader, kCoach, kEducator}},
+      // Designing and publishing offerings, series and the district's continuum levels;
+      // managing any registration; the program's reports.
+      {"learning.manage", {kDistrictLeader, kTechnologyDirector}},
+      // Running a session: rosters, attendance, sign-in codes, try-outs and critical-friends
+      // groups of the offerings one facilitates (the learning service checks which).
+      {"learning.facilitate", {kDistrictLeader, kTechnologyDirector, kCoach}},
+      // Approving registrations that need a supervisor's approval, for staff of one's school.
+      {"learning.approve", {kDistrictLeader, kTechnologyDirector, kSchoolLeader}},
+      // Coaching logs: a coach writes their own at the schools they are assigned to.
+      {"coaching.log", {kDistrictLeader, kTechnologyDirector, kCoach}},
+      // Coaching coverage and caseloads (not a log's private notes) within one's scope.
+      {"coaching.view", {kDistrictLeader, kTechnologyDirector, kSchoolLeader, kCoach}},
       // Reading and exporting the audit log.
       {"audit.view", {kDistrictLeader, kTechnologyDirector}},
   };
