@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "demo/demo.h"
+#include "demo/learning.h"
 #include "demo/planning.h"
 #include "frameworks/cli.h"
 #include "frameworks/service.h"
@@ -136,12 +137,14 @@ int load_demo(const Options& options) {
   if (report.loaded) demo::load_growth(*db, options.public_url);
   // The plan came later than the district: a demo database from before it gets it now.
   bool plan_loaded = demo::load_planning(*db);
+  bool learning_loaded = demo::load_learning(*db);
   if (report.loaded) {
     std::printf("Loaded the demo district into %s: %d schools, %d staff, %d students.\n",
                 db->display_url().c_str(), report.schools, report.staff, report.students);
   } else {
     std::printf("The demo district is already in %s.\n", db->display_url().c_str());
     if (plan_loaded) std::printf("Added the demo district's strategic plan.\n");
+    if (learning_loaded) std::printf("Added the demo district's professional learning.\n");
   }
   std::printf("Sign in with any of these accounts; the password is %s\n", demo::kPassword);
   for (const auto& account : report.accounts) {
