@@ -75,18 +75,23 @@ bool CsvReader::next(std::vector<std::string>& fields) {
   std::string* current = &field();
   bool at_field_start = true;
   for (;;) {
-    int c = get();
+    int c = peek();
     if (c == EOF || c == '\n') {
-      if (c == '\n') ++line_;
+      if (c == '\n') {
+        get();
+        ++line_;
+      }
       if (!current->empty() && current->back() == '\r') current->pop_back();
       break;
     }
     if (c == ',') {
+      get();
       current = &field();
       at_field_start = true;
       continue;
     }
     if (c == '"' && at_field_start) {
+      get();
       // A quoted field: up to the closing quote; "" is one quote.
       for (;;) {
         c = get();
@@ -112,8 +117,17 @@ bool CsvReader::next(std::vector<std::string>& fields) {
       at_field_start = false;
       continue;
     }
+    // A run of plain bytes, copied at once, up to the next comma, the line's end or the end of
+    // what is buffered (a quote here is an ordinary character, as RFC 4180 readers take it).
+    const char* begin = buffer_.data() + pos_;
+    const char* stop = buffer_.data() + end_;
+    const char* p = begin;
+    while (p < stop && *p != ',' && *p != '\n') ++p;
+    const auto n = static_cast<std::size_t>(p - begin);
+    current->append(begin, n);
+    pos_ += n;
+    consumed_ += n;
     at_field_start = false;
-    current->push_back(static_cast<char>(c));
   }
   fields.resize(count);
   return true;

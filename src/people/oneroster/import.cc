@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -24,6 +25,9 @@ std::string to_string(const Problem& p) {
 namespace {
 
 constexpr std::size_t kProgressEvery = 8192;
+// Rows written by one statement (one round trip, one statement's overhead): 100 rows of the
+// widest file bind 1,600 values, far below SQLite's and PostgreSQL's limits.
+constexpr std::size_t kBatchRows = 100;
 
 // A column that names records of another file (or of its own).
 struct Reference {
@@ -79,6 +83,50 @@ class TempFolder {
 
 struct Rollback {};  // thrown to end the transaction without committing
 
+// Rows of one statement waiting to be written together, copied out of the CSV record (which
+// the reader reuses); storage is kept from batch to batch.
+class RowBatch {
+ public:
+  explicit RowBatch(std::size_t columns = 0) : columns_(columns) {}
+  void reset(std::size_t columns) {
+    columns_ = columns;
+    rows_ = 0;
+  }
+  // REQUIRES: row.size() == the batch's columns.
+  void add(const Values& row, std::size_t line) {
+    if (rows_ == 0) first_line_ = line;
+    last_line_ = line;
+    const std::size_t at = rows_ * columns_;
+    if (cells_.size() < at + columns_) {
+      cells_.resize(at + columns_);
+      null_.resize(at + columns_);
+    }
+    for (std::size_t j = 0; j < columns_; ++j) {
+      null_[at + j] = !row[j];
+      if (row[j]) cells_[at + j].assign(*row[j]);
+    }
+    ++rows_;
+  }
+  std::size_t rows() const { return rows_; }
+  std::size_t columns() const { return columns_; }
+  std::size_t first_line() const { return first_line_; }
+  std::size_t last_line() const { return last_line_; }
+  // The rows' values, row after row, viewing the batch's own storage; empties the batch.
+  Values take() {
+    Values values(rows_ * columns_);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (!null_[i]) values[i] = cells_[i];
+    }
+    rows_ = 0;
+    return values;
+  }
+
+ private:
+  std::size_t columns_ = 0, rows_ = 0, first_line_ = 0, last_line_ = 0;
+  std::vector<std::string> cells_;
+  std::vector<char> null_;
+};
+
 struct Deletion {
   std::string file;
   std::string id;
@@ -124,7 +172,7 @@ class Importer {
   }
   bool check_header(const FileSpec& spec, const std::vector<std::string>& header);
   void check_row(const FileSpec& spec, const std::vector<std::string>& f, std::size_t line);
-  void write_row(const FileSpec& spec, const std::vector<std::string>& f);
+  void write_row(const FileSpec& spec, const std::vector<std::string>& f, std::size_t line);
   void resolve_references(const FileSpec& spec);
   void unknown(const FileSpec& spec, const auto& ref, std::size_t line, std::string_view id) {
     if (ref.same_file) {
@@ -158,6 +206,23 @@ class Importer {
   };
   std::vector<ResolvedReference> refs_;
   std::unordered_set<std::string>* own_ = nullptr;  // this file's known ids (null: not referable)
+  // How each table column of this file is written, worked out once per file, not per row.
+  enum class Cell { kPlain, kStatus, kEnabled, kParent };
+  const TableMap* map_ = nullptr;
+  std::vector<Cell> kinds_;
+  Values values_;  // one row's values, its storage reused from row to row
+  // Rows are written kBatchRows at a time, except where a row must be compared with what is
+  // stored (users and classes already in the database, whose lists and grants are synced one
+  // by one). Lists and grants of a batch's new users and classes wait in their own batches and
+  // are written after it, because they refer to its rows.
+  bool batched_ = false;
+  RowBatch rows_batch_, list_batch_{3}, grant_batch_{3};
+  std::optional<ListTable> list_table_;  // what list_batch_ holds
+  void add_list_items(ListTable table, const std::string& owner, const std::string& field,
+                      std::size_t line);
+  void flush_batch(const FileSpec& spec);
+  bool is_orgs_ = false;
+  std::optional<std::size_t> terms_column_, orgs_column_, agents_column_, role_column_;
   std::size_t active_ = 0, changed_ = 0;
   std::int64_t before_ = 0;
 };
@@ -198,34 +263,28 @@ void Importer::check_row(const FileSpec& spec, const std::vector<std::string>& f
   }
   const bool deleted = f[1] == "tobedeleted";
   if (!deleted) {
-    for (const auto& ref : references(spec.name)) {
-      if (broken_files_.count(std::string(ref.target)) > 0) continue;
-      const std::size_t column = spec.index(ref.column);
-      if (f[column].empty()) continue;
-      const auto& set = known_[std::string(ref.target)];
-      const auto items =
-          ref.list ? split_list(f[column]) : std::vector<std::string_view>{f[column]};
-      for (const auto item : items) {
-        if (item.empty() || set.count(std::string(item)) > 0) continue;
-        if (ref.target == spec.name) {
-          pending_.push_back({line, column, std::string(item)});
-        } else {
-          problem(spec, line, column,
-                  "no " + singular(ref.target) + " has sourcedId '" + std::string(item) + "'");
-        }
+    for (const auto& ref : refs_) {
+      const std::string& value = f[ref.column];
+      if (value.empty()) continue;
+      auto check = [&](std::string_view item) {
+        if (item.empty() || ref.target->count(std::string(item)) > 0) return;
+        unknown(spec, ref, line, item);
+      };
+      if (ref.list) {
+        for (const auto item : split_list(value)) check(item);
+      } else {
+        check(value);
       }
     }
   }
-  if (known_.count(std::string(spec.name)) > 0 && spec.name != "enrollments" &&
-      spec.name != "demographics") {
-    auto& own = known_[std::string(spec.name)];
+  if (own_ != nullptr) {
     if (deleted) {
-      own.erase(id);
+      own_->erase(id);
     } else {
-      own.insert(id);
+      own_->insert(id);
     }
   }
-  if (spec.name == "orgs" && !deleted) org_type_[id] = f[4];
+  if (is_orgs_ && !deleted) org_type_[id] = f[4];
   if (deleted) deletions_.push_back({std::string(spec.name), id, line});
 }
 
@@ -238,60 +297,166 @@ void Importer::resolve_references(const FileSpec& spec) {
   }
   const bool referable = spec.name != "enrollments" && spec.name != "demographics";
   own_ = referable ? &known_[std::string(spec.name)] : nullptr;
+  is_orgs_ = spec.name == "orgs";
+  map_ = &table_map(spec.name);
+  kinds_.clear();
+  for (const auto& column : map_->columns) {
+    kinds_.push_back(column == "status"              ? Cell::kStatus
+                     : column == "enabled_user"      ? Cell::kEnabled
+                     : column == "parent_sourced_id" ? Cell::kParent
+                                                     : Cell::kPlain);
+  }
+  // A first import of classes or users (the table was empty) has nothing to compare with.
+  batched_ = (spec.name != "classes" && spec.name != "users") || before_ == 0;
+  rows_batch_.reset(map_->columns.size());
+  list_batch_.reset(3);
+  grant_batch_.reset(3);
+  list_table_ = std::nullopt;
+  if (spec.name == "classes") terms_column_ = spec.index("termSourcedIds");
+  if (spec.name == "users") {
+    orgs_column_ = spec.index("orgSourcedIds");
+    agents_column_ = spec.index("agentSourcedIds");
+    role_column_ = spec.index("role");
+  }
 }
 
-void Importer::write_row(const FileSpec& spec, const std::vector<std::string>& f) {
-  const TableMap& map = table_map(spec.name);
-  Values values;
-  values.reserve(map.columns.size());
-  for (std::size_t j = 0; j < map.columns.size(); ++j) {
-    const std::string& column = map.columns[j];
-    const std::string& v = f[map.csv_columns[j]];
-    if (column == "status") {
-      values.emplace_back("active");  // tobedeleted rows are deleted, not written
-    } else if (column == "enabled_user") {
-      values.emplace_back(v == "true" ? "1" : "0");
-    } else if (v.empty()) {
-      values.emplace_back(std::nullopt);
-    } else if (column == "parent_sourced_id" && own_->count(v) == 0) {
-      values.emplace_back(std::nullopt);  // the parent comes later in this file
-      parents_.emplace_back(f[0], v);
+void Importer::write_row(const FileSpec& spec, const std::vector<std::string>& f,
+                         std::size_t line) {
+  values_.clear();
+  for (std::size_t j = 0; j < kinds_.size(); ++j) {
+    const std::string& v = f[map_->csv_columns[j]];
+    switch (kinds_[j]) {
+      case Cell::kStatus:
+        values_.emplace_back("active");  // tobedeleted rows are deleted, not written
+        continue;
+      case Cell::kEnabled:
+        values_.emplace_back(v == "true" ? "1" : "0");
+        continue;
+      case Cell::kParent:
+        if (!v.empty() && own_->count(v) == 0) {
+          values_.emplace_back(std::nullopt);  // the parent comes later in this file
+          parents_.emplace_back(f[0], v);
+          continue;
+        }
+        break;
+      case Cell::kPlain:
+        break;
+    }
+    if (v.empty()) {
+      values_.emplace_back(std::nullopt);
     } else {
-      values.emplace_back(v);
+      values_.emplace_back(v);
     }
   }
-  bool changed = store_.upsert(spec.name, values);
   const std::string& id = f[0];
+  if (batched_) {
+    rows_batch_.add(values_, line);
+    if (terms_column_) add_list_items(ListTable::kClassTerms, id, f[*terms_column_], line);
+    if (orgs_column_) {
+      const std::string& orgs = f[*orgs_column_];
+      add_list_items(ListTable::kPersonOrgs, id, orgs, line);
+      const std::string& agents = f[*agents_column_];
+      if (!agents.empty()) {
+        const auto items = split_list(agents);
+        agents_.emplace_back(id, std::vector<std::string>(items.begin(), items.end()));
+      }
+      for (const auto& g :
+           derive_role_grants(f[*role_column_], split_list(orgs), [&](std::string_view org) {
+             const auto found = org_type_.find(std::string(org));
+             return found == org_type_.end() ? std::string() : found->second;
+           })) {
+        grant_batch_.add({id, g.role, g.org}, line);
+      }
+    }
+    if (rows_batch_.rows() == kBatchRows) flush_batch(spec);
+    return;
+  }
+  bool changed = store_.upsert(spec.name, values_);
+  // A record new to a table that was empty when the import began has no lists and no grants to
+  // compare with or remove: a first import of a district skips those queries.
+  const bool fresh = before_ == 0;
   auto sync = [&](ListTable table, const std::string& field) {
     const auto items = field.empty() ? std::vector<std::string_view>{} : split_list(field);
-    const auto existing = store_.list(table, id);
-    if (std::equal(items.begin(), items.end(), existing.begin(), existing.end())) return false;
+    if (fresh) {
+      if (items.empty()) return false;
+    } else {
+      const auto existing = store_.list(table, id);
+      if (std::equal(items.begin(), items.end(), existing.begin(), existing.end())) return false;
+    }
     if (table == ListTable::kPersonAgents) {
       agents_.emplace_back(id, std::vector<std::string>(items.begin(), items.end()));
     } else {
-      store_.replace_list(table, id, items);
+      store_.replace_list(table, id, items, /*existing=*/!fresh);
     }
     return true;
   };
-  if (spec.name == "classes")
-    changed = sync(ListTable::kClassTerms, f[spec.index("termSourcedIds")]) || changed;
-  if (spec.name == "users") {
-    const std::string& orgs = f[spec.index("orgSourcedIds")];
+  if (terms_column_) changed = sync(ListTable::kClassTerms, f[*terms_column_]) || changed;
+  if (orgs_column_) {
+    const std::string& orgs = f[*orgs_column_];
     changed = sync(ListTable::kPersonOrgs, orgs) || changed;
-    changed = sync(ListTable::kPersonAgents, f[spec.index("agentSourcedIds")]) || changed;
+    changed = sync(ListTable::kPersonAgents, f[*agents_column_]) || changed;
     if (changed) {
       std::vector<std::pair<std::string, std::string>> grants;
       for (auto& g :
-           derive_role_grants(f[spec.index("role")], split_list(orgs), [&](std::string_view org) {
+           derive_role_grants(f[*role_column_], split_list(orgs), [&](std::string_view org) {
              const auto found = org_type_.find(std::string(org));
              return found == org_type_.end() ? std::string() : found->second;
            })) {
         grants.emplace_back(std::move(g.role), std::move(g.org));
       }
-      store_.replace_derived_grants(id, grants);
+      store_.replace_derived_grants(id, grants, /*existing=*/!fresh);
     }
   }
   if (changed) ++changed_;
+}
+
+void Importer::add_list_items(ListTable table, const std::string& owner, const std::string& field,
+                              std::size_t line) {
+  if (field.empty()) return;
+  list_table_ = table;
+  std::size_t position = 0;
+  for (const auto item : split_list(field)) {
+    const std::string at = std::to_string(position++);
+    list_batch_.add({owner, item, at}, line);
+  }
+}
+
+void Importer::flush_batch(const FileSpec& spec) {
+  // A batch is written in chunks of kBatchRows, then of powers of two, so that whatever its size
+  // only a handful of statements are ever prepared.
+  auto write = [&](RowBatch& batch, auto&& run) {
+    if (batch.rows() == 0) return;
+    const std::size_t first = batch.first_line(), last = batch.last_line();
+    std::size_t rows = batch.rows();
+    const std::size_t columns = batch.columns();
+    const Values values = batch.take();
+    try {
+      std::size_t at = 0;
+      while (rows > 0) {
+        std::size_t chunk = kBatchRows;
+        if (rows < kBatchRows) {
+          chunk = 1;
+          while (chunk * 2 <= rows) chunk *= 2;
+        }
+        run(chunk, Values(values.begin() + static_cast<std::ptrdiff_t>(at * columns),
+                          values.begin() + static_cast<std::ptrdiff_t>((at + chunk) * columns)));
+        at += chunk;
+        rows -= chunk;
+      }
+    } catch (const std::runtime_error& error) {
+      problem(spec, first, 0,
+              "the database refused a row between this line and line " + std::to_string(last) +
+                  ": " + error.what());
+    }
+  };
+  write(rows_batch_, [&](std::size_t rows, const Values& values) {
+    changed_ += static_cast<std::size_t>(store_.upsert_rows(spec.name, rows, values));
+  });
+  write(list_batch_, [&](std::size_t rows, const Values& values) {
+    store_.insert_list_rows(*list_table_, rows, values);
+  });
+  write(grant_batch_,
+        [&](std::size_t rows, const Values& values) { store_.insert_grant_rows(rows, values); });
 }
 
 void Importer::import_file(const FileSpec& spec, const std::filesystem::path& path) {
@@ -299,6 +464,7 @@ void Importer::import_file(const FileSpec& spec, const std::filesystem::path& pa
   const std::string stage = std::string(spec.name) + ".csv";
   std::vector<std::string> f;
   seen_.clear();
+  terms_column_ = orgs_column_ = agents_column_ = role_column_ = std::nullopt;
   seen_.reserve(reader.size() / 48 + 16);
   pending_.clear();
   parents_.clear();
@@ -325,7 +491,7 @@ void Importer::import_file(const FileSpec& spec, const std::filesystem::path& pa
     check_row(spec, f, line);
     if (report_.problems.empty() && f[1] != "tobedeleted") {
       try {
-        write_row(spec, f);
+        write_row(spec, f, line);
         ++active_;
       } catch (const std::runtime_error& error) {
         problem(spec, line, 0, std::string("the database refused this row: ") + error.what());
@@ -335,6 +501,7 @@ void Importer::import_file(const FileSpec& spec, const std::filesystem::path& pa
     if (++rows % kProgressEvery == 0 && options_.progress)
       options_.progress(stage, reader.bytes_read(), reader.size());
   }
+  if (report_.problems.empty()) flush_batch(spec);
   if (options_.progress) options_.progress(stage, reader.size(), reader.size());
   finish_file(spec);
 }

@@ -53,18 +53,25 @@ TableMap make_map(const FileSpec& spec) {
 // The SQL of an upsert that changes a row only when a value differs, so that sqlite3_changes()
 // and PostgreSQL's row count tell a changed row from an unchanged one. Built from the constant
 // column names of table_map(); every value is a :parameter.
-std::string upsert_sql(const TableMap& map) {
+std::string upsert_sql(const TableMap& map, std::size_t rows = 1) {
   std::string names, params, sets, differs;
+  std::size_t n = 0;
+  for (std::size_t r = 0; r < rows; ++r) {
+    params += r == 0 ? "(" : ", (";
+    for (std::size_t c = 0; c < map.columns.size(); ++c) {
+      params += (c == 0 ? ":v" : ", :v") + std::to_string(n++);
+    }
+    params += ")";
+  }
   for (const auto& c : map.columns) {
     names += (names.empty() ? "" : ", ") + c;
-    params += (params.empty() ? ":" : ", :") + c;
     if (c == "sourced_id") continue;
     sets += (sets.empty() ? "" : ", ") + c + " = excluded." + c;
     differs +=
         (differs.empty() ? "" : " OR ") + map.table + "." + c + " IS DISTINCT FROM excluded." + c;
   }
-  return "INSERT INTO " + map.table + " (" + names + ") VALUES (" + params +
-         ") ON CONFLICT (sourced_id) DO UPDATE SET " + sets + " WHERE " + differs;
+  return "INSERT INTO " + map.table + " (" + names + ") VALUES " + params +
+         " ON CONFLICT (sourced_id) DO UPDATE SET " + sets + " WHERE " + differs;
 }
 
 struct ListSql {
@@ -136,6 +143,58 @@ bool RosterStore::upsert(std::string_view file, const Values& values) {
   return prepared(file, [&] { return upsert_sql(map); }).run(values) > 0;
 }
 
+std::int64_t RosterStore::upsert_rows(std::string_view file, std::size_t rows,
+                                      const Values& values) {
+  const TableMap& map = table_map(file);
+  const std::string key = "rows." + std::string(file) + "." + std::to_string(rows);
+  return prepared(key, [&] { return upsert_sql(map, rows); }).run(values);
+}
+
+namespace {
+
+// "(:v0, :v1, :v2), (:v3, …)": `rows` rows of `columns` positional parameters, each row ending
+// with `constant` when given (a literal of the caller's, never a value from input).
+std::string value_rows(std::size_t rows, std::size_t columns, std::string_view constant = {}) {
+  std::string sql;
+  std::size_t n = 0;
+  for (std::size_t r = 0; r < rows; ++r) {
+    sql += r == 0 ? "(" : ", (";
+    for (std::size_t c = 0; c < columns; ++c) sql += (c == 0 ? ":v" : ", :v") + std::to_string(n++);
+    if (!constant.empty()) sql += ", " + std::string(constant);
+    sql += ")";
+  }
+  return sql;
+}
+
+const char* list_table_name(ListTable table) {
+  switch (table) {
+    case ListTable::kPersonOrgs:
+      return "person_orgs (person_sourced_id, org_sourced_id, position)";
+    case ListTable::kPersonAgents:
+      return "person_agents (person_sourced_id, agent_sourced_id, position)";
+    case ListTable::kClassTerms:
+      break;
+  }
+  return "class_terms (class_sourced_id, term_sourced_id, position)";
+}
+
+}  // namespace
+
+void RosterStore::insert_list_rows(ListTable table, std::size_t rows, const Values& values) {
+  const std::string key = std::string("list.") + list_table_name(table) + std::to_string(rows);
+  prepared(key, [&] {
+    return std::string("INSERT INTO ") + list_table_name(table) + " VALUES " + value_rows(rows, 3);
+  }).run(values);
+}
+
+void RosterStore::insert_grant_rows(std::size_t rows, const Values& values) {
+  prepared("grants." + std::to_string(rows), [&] {
+    return "INSERT INTO role_grants (person_sourced_id, role, org_sourced_id, source) VALUES " +
+           value_rows(rows, 3, "'oneroster'") +
+           " ON CONFLICT (person_sourced_id, role, org_sourced_id) DO NOTHING";
+  }).run(values);
+}
+
 void RosterStore::set_parent(std::string_view file, std::string_view id, std::string_view parent) {
   const std::string table = table_map(file).table;
   prepared("parent." + table, [&] {
@@ -169,9 +228,9 @@ std::vector<std::string> RosterStore::list(ListTable table, std::string_view own
 }
 
 void RosterStore::replace_list(ListTable table, std::string_view owner,
-                               const std::vector<std::string_view>& items) {
+                               const std::vector<std::string_view>& items, bool existing) {
   const ListSql sql = list_sql(table);
-  prepared(sql.remove, [&] { return sql.remove; }).run({owner});
+  if (existing) prepared(sql.remove, [&] { return sql.remove; }).run({owner});
   auto& insert = prepared(sql.insert, [&] { return sql.insert; });
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string position = std::to_string(i);
@@ -180,10 +239,13 @@ void RosterStore::replace_list(ListTable table, std::string_view owner,
 }
 
 void RosterStore::replace_derived_grants(
-    std::string_view person, const std::vector<std::pair<std::string, std::string>>& grants) {
-  prepared("grants.remove", [] {
-    return R"(DELETE FROM role_grants WHERE person_sourced_id = :person AND source = 'oneroster')";
-  }).run({person});
+    std::string_view person, const std::vector<std::pair<std::string, std::string>>& grants,
+    bool existing) {
+  if (existing) {
+    prepared("grants.remove", [] {
+      return R"(DELETE FROM role_grants WHERE person_sourced_id = :person AND source = 'oneroster')";
+    }).run({person});
+  }
   auto& insert = prepared("grants.insert", [] {
     return R"(
       INSERT INTO role_grants (person_sourced_id, role, org_sourced_id, source)

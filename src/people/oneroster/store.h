@@ -40,18 +40,30 @@ class RosterStore {
   // Inserts or updates one row (values in table_map(file).columns order). Returns true when the
   // row was inserted or changed; false when it already held exactly these values.
   bool upsert(std::string_view file, const Values& values);
+  // The same for `rows` rows at once (values row after row): one statement, so one round trip
+  // and one statement's overhead for many rows. Returns how many rows were inserted or changed.
+  // REQUIRES: no two rows share a sourcedId.
+  std::int64_t upsert_rows(std::string_view file, std::size_t rows, const Values& values);
+  // Inserts `rows` list items at once: (owner, item, position) row after row. REQUIRES: the
+  // owners have no items yet.
+  void insert_list_rows(ListTable table, std::size_t rows, const Values& values);
+  // Inserts `rows` derived grants at once: (person, role, org) row after row.
+  void insert_grant_rows(std::size_t rows, const Values& values);
   void set_parent(std::string_view file, std::string_view id, std::string_view parent);
   // Deletes a record (users and classes: with their enrollments). Returns rows deleted (0 or 1).
   std::int64_t remove(std::string_view file, std::string_view id);
 
   std::vector<std::string> list(ListTable table, std::string_view owner);
+  // `existing` false: the caller knows the owner has no items yet (a record new to an empty
+  // table), so there is nothing to remove first.
   void replace_list(ListTable table, std::string_view owner,
-                    const std::vector<std::string_view>& items);
+                    const std::vector<std::string_view>& items, bool existing = true);
 
   // Replaces the person's grants of source 'oneroster'; a manual grant of the same role and org
-  // is kept as it is.
+  // is kept as it is. `existing` as for replace_list.
   void replace_derived_grants(std::string_view person,
-                              const std::vector<std::pair<std::string, std::string>>& grants);
+                              const std::vector<std::pair<std::string, std::string>>& grants,
+                              bool existing = true);
 
  private:
   // The statement cached under `key`, prepared from make_sql() the first time.
