@@ -785,8 +785,11 @@ int main(int argc, char** argv) {
   std::string index = "file\tidentifier\titems\ttitle\n";
   const int width = frameworks >= 100 ? (frameworks >= 1000 ? 4 : 3) : 2;
   for (long long f = 0; f < frameworks; ++f) {
-    char name[32];
-    std::snprintf(name, sizeof name, "framework-%0*lld.json", width, f + 1);
+    std::string number = std::to_string(f + 1);
+    if (number.size() < static_cast<std::size_t>(width)) {
+      number.insert(0, static_cast<std::size_t>(width) - number.size(), '0');
+    }
+    const std::string name = "framework-" + number + ".json";
     std::string id, title;
     if (!write_framework(out_dir / name, seed, static_cast<std::size_t>(f),
                          static_cast<std::size_t>(items), id, title)) {

@@ -13,7 +13,6 @@
 namespace lodestar::frameworks {
 namespace {
 
-constexpr std::size_t kMaxTextBytes = 8000;
 constexpr std::size_t kMaxLimit = 50;
 
 nlohmann::json body_object(const http::Request& request) {
@@ -64,8 +63,9 @@ http::Response suggestions_api(Module& module, http::Request& request) {
   auto body = body_object(request);
   std::vector<FieldProblem> problems;
   auto text = text_field(body, "text", problems);
-  if (text.size() > kMaxTextBytes) {
-    problems.push_back({"text", "frameworks.api.text_too_long", std::to_string(kMaxTextBytes)});
+  if (text.size() > kMaxSuggestionTextBytes) {
+    problems.push_back(
+        {"text", "frameworks.api.text_too_long", std::to_string(kMaxSuggestionTextBytes)});
   }
   std::size_t limit = 5;
   if (body.contains("limit")) {

@@ -19,7 +19,6 @@ namespace {
 
 constexpr std::size_t kSearchLimit = 50;
 constexpr std::size_t kSuggestionLimit = 5;
-constexpr std::size_t kMaxTextBytes = 8000;
 
 bool can_manage(const AppContext& context, const http::Request& request) {
   return request.principal && context.policy.can(*request.principal, "frameworks.manage", {});
@@ -185,7 +184,7 @@ http::Response suggest_page(const AppContext& context, Module& module, http::Req
   std::vector<FieldProblem> problems;
   if (submitted && text.find_first_not_of(" \t\r\n") == std::string::npos) {
     problems.push_back({"text", "frameworks.suggest.error.text_required", {}});
-  } else if (text.size() > kMaxTextBytes) {
+  } else if (text.size() > kMaxSuggestionTextBytes) {
     problems.push_back({"text", "frameworks.suggest.error.text_too_long", {}});
   }
   if (submitted && framework.empty()) {

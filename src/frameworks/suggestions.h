@@ -16,6 +16,9 @@
 
 namespace lodestar::frameworks {
 
+// The longest text (in bytes) anyone may ask suggestions for, on a page or through the API.
+inline constexpr std::size_t kMaxSuggestionTextBytes = 8000;
+
 struct SuggestedItem {
   ItemRow item;
   double score = 0;

@@ -144,9 +144,9 @@ http::Response me(http::Request& request) {
                                {"via_api_token", principal.via_api_token}});
 }
 
-void add(http::Router& router, std::string method, std::string pattern, http::Access access,
-         std::function<http::Response(http::Request&)> handler,
-         http::RouteKind kind = http::RouteKind::kPage) {
+void add_account_route(http::Router& router, std::string method, std::string pattern,
+                       http::Access access, std::function<http::Response(http::Request&)> handler,
+                       http::RouteKind kind = http::RouteKind::kPage) {
   router.add({.method = std::move(method),
               .pattern = std::move(pattern),
               .handler = std::move(handler),
@@ -158,23 +158,25 @@ void add(http::Router& router, std::string method, std::string pattern, http::Ac
 
 void add_account_routes(http::Router& router, AuthService& service) {
   AuthService* s = &service;
-  add(router, "GET", "/account", http::Access::signed_in(),
-      [s](http::Request& r) { return show_account(r, *s); });
-  add(router, "GET", "/account/password", http::Access::signed_in(),
-      [s](http::Request& r) { return password_page(r, *s, {}, false); });
-  add(router, "POST", "/account/password", http::Access::signed_in(),
-      [s](http::Request& r) { return change_password(r, *s); });
-  add(router, "GET", "/account/tokens", http::Access::signed_in(),
-      [s](http::Request& r) { return tokens_page(r, *s, json::object(), 200); });
-  add(router, "POST", "/account/tokens", http::Access::signed_in(),
-      [s](http::Request& r) { return create_token(r, *s); });
-  add(router, "POST", "/account/tokens/{id}/revoke", http::Access::signed_in(),
-      [s](http::Request& r) { return revoke_token(r, *s); });
-  add(router, "GET", "/admin/accounts/{id}/reset-password", http::Access::to("accounts.manage"),
-      [s](http::Request& r) { return reset_page(r, *s, {}, false); });
-  add(router, "POST", "/admin/accounts/{id}/reset-password", http::Access::to("accounts.manage"),
-      [s](http::Request& r) { return reset_password(r, *s); });
-  add(
+  add_account_route(router, "GET", "/account", http::Access::signed_in(),
+                    [s](http::Request& r) { return show_account(r, *s); });
+  add_account_route(router, "GET", "/account/password", http::Access::signed_in(),
+                    [s](http::Request& r) { return password_page(r, *s, {}, false); });
+  add_account_route(router, "POST", "/account/password", http::Access::signed_in(),
+                    [s](http::Request& r) { return change_password(r, *s); });
+  add_account_route(router, "GET", "/account/tokens", http::Access::signed_in(),
+                    [s](http::Request& r) { return tokens_page(r, *s, json::object(), 200); });
+  add_account_route(router, "POST", "/account/tokens", http::Access::signed_in(),
+                    [s](http::Request& r) { return create_token(r, *s); });
+  add_account_route(router, "POST", "/account/tokens/{id}/revoke", http::Access::signed_in(),
+                    [s](http::Request& r) { return revoke_token(r, *s); });
+  add_account_route(router, "GET", "/admin/accounts/{id}/reset-password",
+                    http::Access::to("accounts.manage"),
+                    [s](http::Request& r) { return reset_page(r, *s, {}, false); });
+  add_account_route(router, "POST", "/admin/accounts/{id}/reset-password",
+                    http::Access::to("accounts.manage"),
+                    [s](http::Request& r) { return reset_password(r, *s); });
+  add_account_route(
       router, "GET", "/api/v1/me", http::Access::signed_in(),
       [](http::Request& r) { return me(r); }, http::RouteKind::kApi);
 }

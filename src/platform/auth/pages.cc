@@ -84,8 +84,8 @@ http::Response set_up(http::Request& request, AuthService& service) {
   }
 }
 
-void add(http::Router& router, std::string method, std::string pattern, http::Access access,
-         std::function<http::Response(http::Request&)> handler) {
+void add_page(http::Router& router, std::string method, std::string pattern, http::Access access,
+              std::function<http::Response(http::Request&)> handler) {
   router.add({.method = std::move(method),
               .pattern = std::move(pattern),
               .handler = std::move(handler),
@@ -97,18 +97,18 @@ void add(http::Router& router, std::string method, std::string pattern, http::Ac
 
 void add_routes(http::Router& router, const AppContext& /*context*/, AuthService& service) {
   AuthService* s = &service;
-  add(router, "GET", "/sign-in", http::Access::anyone(),
-      [s](http::Request& r) { return show_sign_in(r, *s); });
-  add(router, "POST", "/sign-in", http::Access::anyone(),
-      [s](http::Request& r) { return sign_in(r, *s); });
-  add(router, "POST", "/sign-out", http::Access::signed_in(),
-      [s](http::Request& r) { return sign_out(r, *s, false); });
-  add(router, "POST", "/sign-out-everywhere", http::Access::signed_in(),
-      [s](http::Request& r) { return sign_out(r, *s, true); });
-  add(router, "GET", "/setup", http::Access::anyone(),
-      [s](http::Request& r) { return show_setup(r, *s); });
-  add(router, "POST", "/setup", http::Access::anyone(),
-      [s](http::Request& r) { return set_up(r, *s); });
+  add_page(router, "GET", "/sign-in", http::Access::anyone(),
+           [s](http::Request& r) { return show_sign_in(r, *s); });
+  add_page(router, "POST", "/sign-in", http::Access::anyone(),
+           [s](http::Request& r) { return sign_in(r, *s); });
+  add_page(router, "POST", "/sign-out", http::Access::signed_in(),
+           [s](http::Request& r) { return sign_out(r, *s, false); });
+  add_page(router, "POST", "/sign-out-everywhere", http::Access::signed_in(),
+           [s](http::Request& r) { return sign_out(r, *s, true); });
+  add_page(router, "GET", "/setup", http::Access::anyone(),
+           [s](http::Request& r) { return show_setup(r, *s); });
+  add_page(router, "POST", "/setup", http::Access::anyone(),
+           [s](http::Request& r) { return set_up(r, *s); });
   add_account_routes(router, service);
 }
 

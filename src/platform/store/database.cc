@@ -16,6 +16,8 @@
 #include <mutex>
 #include <stdexcept>
 #include <system_error>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace lodestar::store {
 
@@ -295,9 +297,12 @@ struct SqlShape {
   std::vector<std::string> first_words;  // upper case, for recognising CREATE TRIGGER
 };
 
+constexpr std::size_t kLinearNames = 32;
+
 SqlShape shape_of(std::string_view sql) {
   SqlShape shape;
-  bool ended = false;  // a semicolon outside literals and comments was seen
+  std::unordered_set<std::string> seen;  // used once there are kLinearNames names
+  bool ended = false;                    // a semicolon outside literals and comments was seen
   std::size_t i = 0;
   while (i < sql.size()) {
     const char c = sql[i];
@@ -324,9 +329,16 @@ SqlShape shape_of(std::string_view sql) {
         std::size_t j = i + 1;
         while (j < sql.size() && is_name_char(sql[j])) ++j;
         std::string name(sql.substr(i + 1, j - i - 1));
-        if (std::find(shape.parameters.begin(), shape.parameters.end(), name) ==
-            shape.parameters.end()) {
-          shape.parameters.push_back(std::move(name));
+        // A statement that writes many rows at once binds thousands of names: past a few, a
+        // set finds repeats instead of a search through all of them.
+        if (shape.parameters.size() < kLinearNames) {
+          if (std::find(shape.parameters.begin(), shape.parameters.end(), name) ==
+              shape.parameters.end()) {
+            shape.parameters.push_back(std::move(name));
+          }
+        } else {
+          if (seen.empty()) seen.insert(shape.parameters.begin(), shape.parameters.end());
+          if (seen.insert(name).second) shape.parameters.push_back(std::move(name));
         }
         i = j;
       } else if (is_name_start(c)) {
@@ -601,9 +613,27 @@ Database::Lease::~Lease() {
 
 // --- Database -----------------------------------------------------------------------------------
 
+// SQLite's process-wide configuration, set once before its first connection opens:
+// - multi-thread mode: a connection (and its statements) is only ever used by the thread that
+//   leased it from the pool, so the per-connection mutex SQLite takes on every call of its API
+//   (each bind, each step) guards nothing here;
+// - no memory statistics, which cost a global mutex on every allocation.
+// Both are refused (SQLITE_MISUSE) once SQLite is initialized, for example when something else
+// in the process opened a database first; then SQLite keeps its safer defaults.
+static void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  });
+}
+
 std::unique_ptr<Database> Database::open(const std::string& url, std::size_t pool_size) {
   const Target target = parse_url(url);
-  if (target.dialect == Dialect::kSqlite) create_parent_folder(target);
+  if (target.dialect == Dialect::kSqlite) {
+    configure_sqlite_once();
+    create_parent_folder(target);
+  }
   std::vector<std::unique_ptr<Connection>> connections;
   for (std::size_t i = 0; i < std::max<std::size_t>(pool_size, 1); ++i) {
     auto connection = std::make_unique<Connection>(target.dialect, target.connect_string);
@@ -823,6 +853,8 @@ namespace {
 // The SQL with each :name replaced by $1, $2 … (PostgreSQL's placeholders), numbered in the order
 // `names` gives them. Literals, comments and :: casts are left alone, as shape_of() reads them.
 std::string numbered_placeholders(std::string_view sql, const std::vector<std::string>& names) {
+  std::unordered_map<std::string_view, std::size_t> number;
+  for (std::size_t n = 0; n < names.size(); ++n) number.emplace(names[n], n + 1);
   std::string out;
   std::size_t i = 0;
   while (i < sql.size()) {
@@ -843,9 +875,7 @@ std::string numbered_placeholders(std::string_view sql, const std::vector<std::s
     } else if (c == ':' && is_name_start(next)) {
       end = i + 1;
       while (end < sql.size() && is_name_char(sql[end])) ++end;
-      const std::string name(sql.substr(i + 1, end - i - 1));
-      const auto at = std::find(names.begin(), names.end(), name) - names.begin();
-      out += '$' + std::to_string(at + 1);
+      out += '$' + std::to_string(number.at(sql.substr(i + 1, end - i - 1)));
       i = end;
       continue;
     }
@@ -872,8 +902,15 @@ class Prepared::Impl {
         throw std::runtime_error(std::string(sqlite_api::sqlite3_errmsg(db_)) +
                                  " (SQL: " + excerpt(sql) + ")");
       }
-      for (const auto& name : names_) {
-        index_.push_back(sqlite_api::sqlite3_bind_parameter_index(stmt_, (":" + name).c_str()));
+      // SQLite numbers ":name" parameters in the order they first appear, as shape_of lists
+      // them, so when the counts agree the i-th name is parameter i + 1. Asking SQLite for each
+      // name instead searches all of them: quadratic for a statement that writes many rows.
+      const int count = sqlite_api::sqlite3_bind_parameter_count(stmt_);
+      for (std::size_t i = 0; i < names_.size(); ++i) {
+        index_.push_back(
+            static_cast<std::size_t>(count) == names_.size()
+                ? static_cast<int>(i) + 1
+                : sqlite_api::sqlite3_bind_parameter_index(stmt_, (":" + names_[i]).c_str()));
       }
     } else {
       pg_ =
