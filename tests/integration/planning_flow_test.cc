@@ -227,7 +227,36 @@ TEST_F(PlanningFlowTest, FromADraftVisionToAPublicPageAPrintedReportAndLinkedSch
   EXPECT_TRUE(shows(history, "The carrier delayed the hotspots by a quarter."));
   EXPECT_TRUE(shows(history, "Keep going; buy the hotspots before winter."));
 
-  // FLOW-CONTINUES: publishing, the public page, the report and the school plans.
+  // 6. A school links its plan to the district's goal; the district view shows the support.
+  auto principal = sign_in("principal");  // Arroyo Seco Elementary
+  auto schools = "/planning/plans/" + plan + "/schools";
+  auto gap_before = principal.get(schools);
+  ASSERT_EQ(gap_before.status, 200);
+  EXPECT_TRUE(
+      testing::between(gap_before.body, "school-gaps", "</ul>").find("Every learner connected") !=
+      std::string::npos)
+      << "before any school plan, the goal is a gap";
+  ASSERT_EQ(principal
+                .post(schools + "/arroyo",
+                      {{"vision", "Arroyo students create with technology every day."},
+                       {"digital_citizenship", "Monthly lessons in every grade."},
+                       {"change_management", "Teacher leaders coach each grade team."},
+                       {"status", "submitted"}})
+                .status,
+            303);
+  ASSERT_EQ(
+      principal
+          .post(schools + "/arroyo/goals", {{"title", "Every family is online"},
+                                            {"achievement_goal", "Chronic absence from 14% to 9%"},
+                                            {"district_goal", goal}})
+          .status,
+      303);
+  auto view = director.get(schools);
+  ASSERT_EQ(view.status, 200);
+  EXPECT_FALSE(shows(view, "school-gaps")) << "a submitted school plan supports the goal";
+  EXPECT_TRUE(shows(principal.get(schools + "/arroyo"), "Every family is online"));
+
+  // FLOW-CONTINUES: publishing, the public page and the report.
 }
 
 }  // namespace
