@@ -2,6 +2,7 @@
 // CSRF token, field problems, repeated form fields, and a step's row as every page shows it.
 #include "planning/plan_pages.h"
 #include "planning/plan_rules.h"
+#include "platform/auth/form.h"
 #include "platform/auth/page_support.h"
 #include "platform/http/dispatcher.h"
 #include "platform/web/i18n.h"
@@ -37,23 +38,7 @@ void add_problems(nlohmann::json& view, const std::vector<FieldProblem>& problem
 }
 
 std::vector<std::string> form_list(const http::Request& request, std::string_view name) {
-  std::vector<std::string> values;
-  if (!request.header("content-type").starts_with("application/x-www-form-urlencoded")) {
-    return values;
-  }
-  std::string_view body = request.body;
-  while (!body.empty()) {
-    auto amp = body.find('&');
-    auto pair = body.substr(0, amp);
-    body = amp == std::string_view::npos ? std::string_view{} : body.substr(amp + 1);
-    auto eq = pair.find('=');
-    auto key = http::percent_decode(pair.substr(0, eq), true);
-    if (!key || *key != name) continue;
-    auto value = http::percent_decode(
-        eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1), true);
-    if (value && !value->empty()) values.push_back(std::move(*value));
-  }
-  return values;
+  return auth::field_values(request, name);
 }
 
 std::string plan_href(const std::string& id) {

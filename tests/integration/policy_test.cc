@@ -206,3 +206,23 @@ TEST(Policy, ACoachReachesEachAssignedSchoolAndNoOther) {
 
 }  // namespace
 }  // namespace lodestar::auth
+
+namespace lodestar::auth {
+namespace {
+
+TEST(Policy, HoldsSomewhereFollowsTheRolesThatHoldThePermission) {
+  Principal coach;
+  coach.grants = {{Role::kCoach, "a"}};
+  EXPECT_TRUE(holds_somewhere(coach, "coaching.view"));
+  EXPECT_TRUE(holds_somewhere(coach, "coaching.log"));
+  Principal teacher;
+  teacher.grants = {{Role::kEducator, "a"}};
+  EXPECT_FALSE(holds_somewhere(teacher, "coaching.view"));
+  EXPECT_FALSE(holds_somewhere(Principal{}, "coaching.view"));
+  Principal admin;
+  admin.administrator = true;
+  EXPECT_TRUE(holds_somewhere(admin, "coaching.view"));
+}
+
+}  // namespace
+}  // namespace lodestar::auth

@@ -25,6 +25,26 @@ Form request_form(const http::Request& request) {
   return parse_form(request.body);
 }
 
+std::vector<std::string> field_values(const http::Request& request, std::string_view name) {
+  std::vector<std::string> values;
+  if (!request.header("content-type").starts_with("application/x-www-form-urlencoded")) {
+    return values;
+  }
+  std::string_view body = request.body;
+  while (!body.empty()) {
+    auto amp = body.find('&');
+    auto pair = body.substr(0, amp);
+    body = amp == std::string_view::npos ? std::string_view{} : body.substr(amp + 1);
+    auto eq = pair.find('=');
+    auto key = http::percent_decode(pair.substr(0, eq), true);
+    if (!key || *key != name) continue;
+    auto value = http::percent_decode(
+        eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1), true);
+    if (value && !value->empty()) values.push_back(std::move(*value));
+  }
+  return values;
+}
+
 std::string field(const Form& form, std::string_view name) {
   auto it = form.find(name);
   return it == form.end() ? std::string() : it->second;

@@ -71,6 +71,17 @@ const std::vector<PermissionRule>& permission_rules() {
   return rules;
 }
 
+bool holds_somewhere(const Principal& principal, std::string_view permission) {
+  if (principal.administrator) return true;
+  for (const auto& rule : permission_rules()) {
+    if (rule.permission != permission) continue;
+    for (const auto& grant : principal.grants) {
+      if (holds(rule, grant.role)) return true;
+    }
+  }
+  return false;
+}
+
 bool Policy::allows(const http::Request& request, const http::Access& access) const {
   if (access.permission == "public") return true;
   if (access.public_when && access.public_when(request)) return true;

@@ -28,6 +28,10 @@ struct PermissionRule {
 // Every permission the program knows, with the roles that hold it.
 const std::vector<PermissionRule>& permission_rules();
 
+// True when `principal` holds `permission` at some organization (an administrator always): for
+// showing a way in (a navigation link), never for deciding a request.
+bool holds_somewhere(const Principal& principal, std::string_view permission);
+
 class Policy {
  public:
   // REQUIRES: `db` outlives the policy.

@@ -10,6 +10,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "platform/auth/policy.h"
 #include "platform/http/static_assets.h"
 #include "platform/resources.h"
 #include "platform/text.h"
@@ -165,23 +166,27 @@ std::string render_layout(const http::Request& request, std::string_view languag
                          {"href", language_href(request, path, code)},
                          {"current", code == language}});
   }
-  nlohmann::json view = {{"lang", language},
-                         {"title", std::move(title)},
-                         {"stylesheet", http::StaticAssets::builtin().url("app.css")},
-                         {"icon", http::StaticAssets::builtin().url("icon.svg")},
-                         {"languages", std::move(languages)},
-                         {"home_current", path == "/"},
-                         {"people_current", path.starts_with("/people")},
-                         {"frameworks_current", path.starts_with("/frameworks")},
-                         {"growth_current", path.starts_with("/growth")},
-                         {"planning_current", path.starts_with("/planning")},
-                         {"audit_current", path.starts_with("/admin/audit")},
-                         {"account_current", path.starts_with("/account")},
-                         {"signed_in", request.principal != nullptr},
-                         {"administrator", request.principal && request.principal->administrator},
-                         {"csrf_token", request.principal ? request.principal->csrf_token : ""},
-                         {"version", LODESTAR_VERSION},
-                         {"content", std::move(content)}};
+  nlohmann::json view = {
+      {"lang", language},
+      {"title", std::move(title)},
+      {"stylesheet", http::StaticAssets::builtin().url("app.css")},
+      {"icon", http::StaticAssets::builtin().url("icon.svg")},
+      {"languages", std::move(languages)},
+      {"home_current", path == "/"},
+      {"people_current", path.starts_with("/people")},
+      {"frameworks_current", path.starts_with("/frameworks")},
+      {"growth_current", path.starts_with("/growth")},
+      {"planning_current", path.starts_with("/planning")},
+      {"coaching_nav",
+       request.principal && auth::holds_somewhere(*request.principal, "coaching.view")},
+      {"coaching_current", path.starts_with("/coaching")},
+      {"audit_current", path.starts_with("/admin/audit")},
+      {"account_current", path.starts_with("/account")},
+      {"signed_in", request.principal != nullptr},
+      {"administrator", request.principal && request.principal->administrator},
+      {"csrf_token", request.principal ? request.principal->csrf_token : ""},
+      {"version", LODESTAR_VERSION},
+      {"content", std::move(content)}};
   return render_fragment(kLayout, language, view);
 }
 
