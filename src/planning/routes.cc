@@ -8,7 +8,7 @@ void add_routes(http::Router& router, const AppContext& context, auth::AuthServi
   add_plan_pages(router, context, alignments);
   add_measure_pages(router, context);
   add_school_pages(router, context);
-  add_public_pages(router, context);
+  add_public_pages(router, context, alignments);
 }
 
 }  // namespace lodestar::planning

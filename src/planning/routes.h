@@ -29,6 +29,7 @@ void add_plan_pages(http::Router& router, const AppContext& context,
                     const frameworks::Alignments& alignments);
 void add_measure_pages(http::Router& router, const AppContext& context);
 void add_school_pages(http::Router& router, const AppContext& context);
-void add_public_pages(http::Router& router, const AppContext& context);
+void add_public_pages(http::Router& router, const AppContext& context,
+                      const frameworks::Alignments& alignments);
 
 }  // namespace lodestar::planning
